@@ -1,0 +1,1 @@
+//! Runs the embedded CPython helper on a target and reads its snapshot. (Being written.)

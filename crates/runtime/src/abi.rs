@@ -1,0 +1,112 @@
+//! The runtime ABI: object layouts and numbering shared by the translator (rtyper,
+//! backend, later jitgen) and the runtime. This module is the one definition of them;
+//! the translator depends on this crate as an rlib only to read these constants.
+//!
+//! Every GC object starts with a 64-bit header: the low 32 bits are its type id
+//! ([`Tid`]), the high 32 bits GC flags ([`FLAG_STATIC`] for objects in the binary's
+//! static data). All fields are 8 bytes wide and 8-aligned; offsets below are in bytes.
+//!
+//! - str: `{ hdr, hash: i64 (0 = not yet computed), len: i64 (code points),
+//!   kind: i64 (1 = latin-1 bytes, 4 = UCS-4 u32 code points), data... }`
+//! - list: `{ hdr, length: i64, items: *array }`, array: `{ hdr, capacity: i64, item[capacity] }`
+//!   with 8-byte items (i64, f64 bits, bool as 0/1, or a pointer).
+//! - instance: `{ hdr, typeptr: *vtable, fields... }`; exception instances start with the
+//!   base-exception layout `{ hdr, typeptr, args_msg: *str or null }`.
+//! - vtable (emitted by the backend for every class, builtin exceptions included):
+//!   `{ subclass_min: i64, subclass_max: i64, name: *str, ... }`; `x` is an instance of
+//!   class C iff `C.subclass_min <= x.typeptr.subclass_min < C.subclass_max`.
+
+/// Type ids in object headers.
+#[repr(u32)]
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum Tid {
+    Str = 1,
+    List = 2,
+    Array = 3,
+    /// Instances of user classes and exceptions; the vtable says which class.
+    Instance = 4,
+    /// Instances whose size is only known from their vtable (reserved for the GC issue).
+    Bytes = 5,
+}
+
+/// Header flag: the object lives in static data (never freed, never moved).
+pub const FLAG_STATIC: u64 = 1 << 32;
+
+pub const HDR_SIZE: i64 = 8;
+
+pub const STR_HASH: i64 = 8;
+pub const STR_LEN: i64 = 16;
+pub const STR_KIND: i64 = 24;
+pub const STR_DATA: i64 = 32;
+
+pub const LIST_LENGTH: i64 = 8;
+pub const LIST_ITEMS: i64 = 16;
+pub const LIST_SIZE: i64 = 24;
+
+pub const ARRAY_CAPACITY: i64 = 8;
+pub const ARRAY_ITEMS: i64 = 16;
+
+pub const INST_TYPEPTR: i64 = 8;
+/// The first field of every exception instance: its message (a str, or null).
+pub const EXC_MSG: i64 = 16;
+pub const EXC_SIZE: i64 = 24;
+
+pub const VT_SUBCLASS_MIN: i64 = 0;
+pub const VT_SUBCLASS_MAX: i64 = 8;
+pub const VT_NAME: i64 = 16;
+pub const VT_SIZE: i64 = 24;
+
+/// Element kinds of lists, for the runtime helpers that need to know (repr, min/max).
+#[repr(i64)]
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum ItemKind {
+    Int = 0,
+    Float = 1,
+    Bool = 2,
+    Str = 3,
+}
+
+/// The builtin exception classes, in the order of the table `rpy_builtin_vtables` that
+/// every produced binary defines, with their base class (`None` for BaseException).
+pub const BUILTIN_EXCEPTIONS: &[(&str, Option<&str>)] = &[
+    ("BaseException", None),
+    ("Exception", Some("BaseException")),
+    ("ArithmeticError", Some("Exception")),
+    ("ZeroDivisionError", Some("ArithmeticError")),
+    ("OverflowError", Some("ArithmeticError")),
+    ("LookupError", Some("Exception")),
+    ("IndexError", Some("LookupError")),
+    ("KeyError", Some("LookupError")),
+    ("ValueError", Some("Exception")),
+    ("TypeError", Some("Exception")),
+    ("AssertionError", Some("Exception")),
+    ("StopIteration", Some("Exception")),
+    ("RuntimeError", Some("Exception")),
+    ("RecursionError", Some("RuntimeError")),
+    ("NotImplementedError", Some("RuntimeError")),
+    ("AttributeError", Some("Exception")),
+    ("MemoryError", Some("Exception")),
+    ("EOFError", Some("Exception")),
+    ("OSError", Some("Exception")),
+    ("UnicodeError", Some("ValueError")),
+    ("UnicodeDecodeError", Some("UnicodeError")),
+    ("UnicodeEncodeError", Some("UnicodeError")),
+    ("NameError", Some("Exception")),
+    ("KeyboardInterrupt", Some("BaseException")),
+    ("SystemExit", Some("BaseException")),
+];
+
+/// Index of a builtin exception in [`BUILTIN_EXCEPTIONS`].
+pub fn builtin_exception_index(name: &str) -> Option<usize> {
+    BUILTIN_EXCEPTIONS.iter().position(|(n, _)| *n == name)
+}
+
+/// A source position recorded in tracebacks; the backend emits one per call site or
+/// raise that an exception may propagate from. Strings are NUL-terminated UTF-8.
+#[repr(C)]
+pub struct TbLoc {
+    pub file: *const u8,
+    pub func: *const u8,
+    pub source_line: *const u8,
+    pub line: i64,
+}

@@ -1,0 +1,2 @@
+//! The `rpy` command line. (Being written.)
+fn main() {}
