@@ -39,15 +39,29 @@ pub enum Obj {
     Builtin { qualname: String },
     /// A module: a user module's globals, or a library module by name.
     Module { name: String, user: bool, globals: Vec<(String, ObjId)> },
-    /// A bound method made at import time.
+    /// A bound method made at import time (for a builtin method such as `[].append`, `func`
+    /// is a `Builtin` such as `builtins.list.append`).
     BoundMethod { func: ObjId, receiver: ObjId },
+    /// A `staticmethod` object (as found in a class `__dict__`).
+    StaticMethod { func: ObjId },
+    /// A `classmethod` object (as found in a class `__dict__`).
+    ClassMethod { func: ObjId },
+    /// A `property` object (as found in a class `__dict__`).
+    Property { fget: Option<ObjId>, fset: Option<ObjId>, fdel: Option<ObjId> },
+    /// An instance of a library class (`rpy.jit.JitDriver`, `builtins.object`, a builtin
+    /// exception): the class's qualified name and the instance's `__dict__` (and set
+    /// `__slots__`) in order. Builtin exceptions also report their `args` first.
+    LibInstance { class: String, attrs: Vec<(String, ObjId)> },
     /// Anything the helper cannot describe: an error only if a flow graph uses it.
     Opaque { repr: String, type_name: String },
 }
 
 #[derive(Clone, Debug, Deserialize)]
 pub struct FunctionObj {
+    /// The code object's name (`co_name`): the name in the `def` as written, even if a
+    /// decorator renamed the function object.
     pub name: String,
+    /// The code object's qualified name (`co_qualname`, or `__qualname__` before 3.11).
     pub qualname: String,
     pub module: String,
     /// Absolute path of the source file.
@@ -64,6 +78,9 @@ pub struct FunctionObj {
     pub closure: Vec<(String, Option<ObjId>)>,
     /// The function's globals (a `Module` object).
     pub globals: ObjId,
+    /// The function's `__dict__` (attributes set by decorators, e.g. `_always_inline_`).
+    #[serde(default)]
+    pub attrs: Vec<(String, ObjId)>,
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -1,0 +1,1 @@
+"""A stand-in for rpy's library package, for the import tests."""

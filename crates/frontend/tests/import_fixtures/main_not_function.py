@@ -1,0 +1,3 @@
+"""`main` is not a function."""
+
+main = 42

@@ -1,0 +1,12 @@
+"""Raises while it is imported."""
+
+
+def compute():
+    return {}["missing key"]
+
+
+TABLE = compute()
+
+
+def main(argv):
+    return 0

@@ -1,0 +1,5 @@
+"""Does not parse."""
+
+
+def main(argv)
+    return 0
