@@ -1,1 +1,18 @@
-//! (being written)
+//! The annotator: whole-program type inference over flow graphs, run to a fixpoint from
+//! the entry point, as RPython's annotator does. It owns the annotation lattice
+//! ([`model`]), list definitions ([`listdef`]), the rules for each flow operation
+//! ([`rules`]) and for builtin calls ([`builtins`]), and the worklist driver
+//! ([`driver`]), which also builds the flow graph of each function the first time a call
+//! reaches it.
+//!
+//! Every binding remembers the span it came from, so a conflict names both sources.
+//! Architecture invariant: the annotator never writes into flow graphs; its results
+//! ([`Program`]) are side tables keyed by graph and value.
+
+pub mod builtins;
+pub mod driver;
+pub mod listdef;
+pub mod model;
+pub mod rules;
+
+pub use driver::{annotate, Program};

@@ -1,1 +1,57 @@
-//! (being written)
+//! The rtyper: chooses a low-level representation for every annotation and rewrites each
+//! annotated flow graph into a low-level graph ([`lltype`]): machine integers and floats,
+//! pointers to objects laid out as `runtime::abi` says, field and array accesses as
+//! operations (not calls) so LLVM inlines them and the JIT will trace through them, and
+//! runtime calls ([`runtime_fns`]) for the rest.
+//!
+//! - [`repr`]: annotation → low-level type, and the conversions between them.
+//! - [`classes`]: the class table with subclass ranges.
+//! - [`lower`]: the graph rewriting, one module per family of operations.
+//!
+//! Architecture invariant: low-level graphs have the same ids as the flow graphs they come
+//! from; nothing here knows about LLVM.
+
+pub mod classes;
+pub mod lltype;
+pub mod lower;
+pub mod repr;
+pub mod runtime_fns;
+
+use classes::ClassTable;
+use cranelift_entity::PrimaryMap;
+use frontend::entities::{GraphId, ObjId, Value};
+use lltype::{LlConst, LlGraph, LlType};
+use std::collections::HashMap;
+
+/// One function in low-level form.
+pub struct LlFunction {
+    pub graph: LlGraph,
+    pub types: HashMap<Value, LlType>,
+    pub params: Vec<LlType>,
+    pub ret: LlType,
+}
+
+impl LlFunction {
+    pub fn ty(&self, v: Value) -> LlType {
+        match self.graph.const_of(v) {
+            Some(c) => repr::const_type(c),
+            None => self.types.get(&v).copied().unwrap_or(LlType::Void),
+        }
+    }
+}
+
+/// A prebuilt list to emit as static data: its slot type and items.
+pub struct PrebuiltList {
+    pub obj: ObjId,
+    pub items: Vec<LlConst>,
+}
+
+/// The whole program in low-level form.
+pub struct LlProgram {
+    pub functions: PrimaryMap<GraphId, LlFunction>,
+    pub entry: GraphId,
+    pub classes: ClassTable,
+    pub prebuilt_lists: Vec<PrebuiltList>,
+}
+
+pub use lower::rtype;

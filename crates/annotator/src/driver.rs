@@ -1,0 +1,485 @@
+//! The worklist driver: flows blocks until no binding changes.
+
+use crate::listdef::ListDefs;
+use crate::model::{union, Ann, ClassRef, Desc, ListDefId};
+use cranelift_entity::{EntityRef, PrimaryMap};
+use frontend::diag::Diagnostic;
+use frontend::entities::{Block, GraphId, Inst, ObjId, Value};
+use frontend::flow::build_flow_graph;
+use frontend::graph::{Exit, Link};
+use frontend::ops::{Const, FlowGraph};
+use frontend::prebuilt::{Obj, Snapshot};
+use frontend::source::{SourceMap, Span};
+use std::collections::{HashMap, HashSet, VecDeque};
+
+/// Everything the annotator learned: the graphs it built and their bindings.
+pub struct Program {
+    pub graphs: PrimaryMap<GraphId, FlowGraph>,
+    pub bindings: Vec<HashMap<Value, Ann>>,
+    pub reached: Vec<HashSet<Block>>,
+    pub returns: Vec<Ann>,
+    pub func_graphs: HashMap<ObjId, GraphId>,
+    pub graph_funcs: Vec<ObjId>,
+    pub entry: GraphId,
+    pub listdefs: ListDefs,
+    pub list_sites: HashMap<(GraphId, Inst), ListDefId>,
+    pub prebuilt_lists: HashMap<ObjId, ListDefId>,
+}
+
+impl Program {
+    /// The annotation of a constant.
+    pub fn ann_of_const(&self, c: &Const, snapshot: &Snapshot) -> Ann {
+        const_ann_readonly(c, snapshot, &self.prebuilt_lists)
+    }
+
+    /// The annotation of a value (constants included).
+    pub fn ann(&self, g: GraphId, v: Value, snapshot: &Snapshot) -> Ann {
+        match self.graphs[g].const_of(v) {
+            Some(c) => const_ann_readonly(c, snapshot, &self.prebuilt_lists),
+            None => self.bindings[g.index()].get(&v).cloned().unwrap_or(Ann::Impossible),
+        }
+    }
+}
+
+pub struct Annotator<'a> {
+    pub snapshot: &'a Snapshot,
+    pub sources: &'a mut SourceMap,
+    pub p: Program,
+    origins: Vec<HashMap<Value, Span>>,
+    callers: Vec<HashSet<(GraphId, Block)>>,
+    failed: HashSet<ObjId>,
+    worklist: VecDeque<(GraphId, Block)>,
+    queued: HashSet<(GraphId, Block)>,
+    pub diags: Vec<Diagnostic>,
+    seen_diags: HashSet<(Option<(u32, u32)>, String)>,
+    /// The block being flowed, for registering dependencies.
+    pub current: (GraphId, Block),
+}
+
+/// Annotates the program from its entry point; the entry receives `argv: list of str`.
+pub fn annotate(snapshot: &Snapshot, sources: &mut SourceMap) -> Result<Program, Vec<Diagnostic>> {
+    let mut a = Annotator {
+        snapshot,
+        sources,
+        p: Program {
+            graphs: PrimaryMap::new(),
+            bindings: vec![],
+            reached: vec![],
+            returns: vec![],
+            func_graphs: HashMap::new(),
+            graph_funcs: vec![],
+            entry: GraphId::new(0),
+            listdefs: ListDefs::default(),
+            list_sites: HashMap::new(),
+            prebuilt_lists: HashMap::new(),
+        },
+        origins: vec![],
+        callers: vec![],
+        failed: HashSet::new(),
+        worklist: VecDeque::new(),
+        queued: HashSet::new(),
+        diags: vec![],
+        seen_diags: HashSet::new(),
+        current: (GraphId::new(0), Block::new(0)),
+    };
+    let entry = match a.graph_for(snapshot.entry) {
+        Some(g) => g,
+        None => return Err(a.diags),
+    };
+    a.p.entry = entry;
+    let argv_def = a.p.listdefs.new_def();
+    let span = a.p.graphs[entry].span;
+    let _ = a.p.listdefs.generalize(argv_def, &Ann::Str { nullable: false }, span);
+    let nparams = a.p.graphs[entry].params().len();
+    if nparams != 1 {
+        let d = Diagnostic::new("E0003", format!("the entry point must take one argument (argv), but `{}` takes {nparams}", a.p.graphs[entry].name), Some(span))
+            .help("define the entry point as `def main(argv): ... return 0`");
+        return Err(vec![d]);
+    }
+    let argv = Ann::List { def: argv_def, nullable: false };
+    let entry_block = a.p.graphs[entry].entry;
+    let param = a.p.graphs[entry].params()[0];
+    let _ = a.bind(entry, param, argv, span);
+    a.schedule(entry, entry_block);
+    a.run();
+    let ret = a.p.returns[entry.index()].clone();
+    if !matches!(ret, Ann::Int | Ann::Bool(_) | Ann::None | Ann::Impossible) {
+        let d = Diagnostic::new(
+            "E0004",
+            format!("the entry point must return an int (the exit status), but it returns {}", a.describe(&ret)),
+            Some(span),
+        )
+        .help("end the entry point with `return 0`");
+        a.report(d);
+    }
+    if a.diags.is_empty() {
+        Ok(a.p)
+    } else {
+        a.diags.sort_by_key(|d| d.span.map(|s| (s.file, s.start)));
+        Err(a.diags)
+    }
+}
+
+impl<'a> Annotator<'a> {
+    pub fn report(&mut self, d: Diagnostic) {
+        let key = (d.span.map(|s| (s.file.index() as u32, s.start)), d.message.clone());
+        if self.seen_diags.insert(key) {
+            self.diags.push(d);
+        }
+    }
+
+    pub fn describe(&self, a: &Ann) -> String {
+        a.describe(&|d| self.p.listdefs.item(d))
+    }
+
+    /// The graph of a function object, building it on first use.
+    pub fn graph_for(&mut self, func: ObjId) -> Option<GraphId> {
+        if let Some(&g) = self.p.func_graphs.get(&func) {
+            return Some(g);
+        }
+        if self.failed.contains(&func) {
+            return None;
+        }
+        match build_flow_graph(self.snapshot, func, self.sources) {
+            Ok(graph) => {
+                let g = self.p.graphs.push(graph);
+                self.p.bindings.push(HashMap::new());
+                self.p.reached.push(HashSet::new());
+                self.p.returns.push(Ann::Impossible);
+                self.p.graph_funcs.push(func);
+                self.origins.push(HashMap::new());
+                self.callers.push(HashSet::new());
+                self.p.func_graphs.insert(func, g);
+                Some(g)
+            }
+            Err(ds) => {
+                self.failed.insert(func);
+                for d in ds {
+                    self.report(d);
+                }
+                None
+            }
+        }
+    }
+
+    pub fn schedule(&mut self, g: GraphId, b: Block) {
+        if self.queued.insert((g, b)) {
+            self.worklist.push_back((g, b));
+        }
+    }
+
+    pub fn schedule_reader(&mut self, r: (u32, u32)) {
+        self.schedule(GraphId::new(r.0 as usize), Block::new(r.1 as usize));
+    }
+
+    fn run(&mut self) {
+        while let Some((g, b)) = self.worklist.pop_front() {
+            self.queued.remove(&(g, b));
+            self.p.reached[g.index()].insert(b);
+            self.flow_block(g, b);
+        }
+    }
+
+    /// The annotation of an operand.
+    pub fn ann(&mut self, g: GraphId, v: Value) -> Ann {
+        match self.p.graphs[g].const_of(v).cloned() {
+            Some(c) => self.const_ann(&c),
+            None => self.p.bindings[g.index()].get(&v).cloned().unwrap_or(Ann::Impossible),
+        }
+    }
+
+    pub fn origin(&self, g: GraphId, v: Value) -> Option<Span> {
+        self.origins[g.index()].get(&v).copied()
+    }
+
+    /// Joins `ann` into the binding of variable `v`; returns whether it changed.
+    pub fn bind(&mut self, g: GraphId, v: Value, ann: Ann, origin: Span) -> Result<bool, ()> {
+        let old = self.p.bindings[g.index()].get(&v).cloned().unwrap_or(Ann::Impossible);
+        let mut pending = vec![];
+        match union(&old, &ann, &mut |x, y| pending.push((x, y))) {
+            Ok(new) => {
+                for (x, y) in pending {
+                    self.unify_lists(x, y, origin);
+                }
+                if new != old {
+                    self.p.bindings[g.index()].insert(v, new);
+                    self.origins[g.index()].entry(v).or_insert(origin);
+                    Ok(true)
+                } else {
+                    Ok(false)
+                }
+            }
+            Err(_) => {
+                let name = match &self.p.graphs[g].values[v] {
+                    frontend::graph::ValueData::Var { hint: Some(h) } => format!("`{h}`"),
+                    _ => "this value".to_string(),
+                };
+                let (old_s, new_s) = (self.describe(&old), self.describe(&ann));
+                let mut d = Diagnostic::new("E0200", format!("{name} would be both {old_s} and {new_s}"), Some(origin))
+                    .label(format!("{new_s} here"));
+                if let Some(o) = self.origin(g, v) {
+                    d = d.with_secondary(o, format!("{old_s} here"));
+                }
+                d = d.note("a variable, argument, return value or list item keeps one type for the whole program").help(
+                    "use separate variables (or functions) for values of different types, or convert one side explicitly",
+                );
+                self.report(d);
+                Err(())
+            }
+        }
+    }
+
+    pub fn unify_lists(&mut self, x: ListDefId, y: ListDefId, origin: Span) {
+        match self.p.listdefs.unify(x, y, origin) {
+            Ok(wake) => wake.into_iter().for_each(|r| self.schedule_reader(r)),
+            Err((_, old, old_origin)) => self.list_item_conflict(old, old_origin, Ann::Impossible, origin),
+        }
+    }
+
+    pub fn generalize_list(&mut self, d: ListDefId, ann: &Ann, origin: Span) {
+        match self.p.listdefs.generalize(d, ann, origin) {
+            Ok(wake) => wake.into_iter().for_each(|r| self.schedule_reader(r)),
+            Err((_, old, old_origin)) => self.list_item_conflict(old, old_origin, ann.clone(), origin),
+        }
+    }
+
+    fn list_item_conflict(&mut self, old: Ann, old_origin: Option<Span>, new: Ann, origin: Span) {
+        let (o, n) = (self.describe(&old), self.describe(&new));
+        let mut d = Diagnostic::new("E0201", format!("a list would hold both {o} and {n} items"), Some(origin)).label(format!("{n} item here"));
+        if let Some(s) = old_origin {
+            d = d.with_secondary(s, format!("{o} items from here"));
+        }
+        self.report(d.help("all items of a list must have one type"));
+    }
+
+    /// Registers the current block as depending on the list's item type.
+    pub fn read_list(&mut self, d: ListDefId) -> Ann {
+        let (g, b) = self.current;
+        self.p.listdefs.add_reader(d, (g.index() as u32, b.index() as u32));
+        self.p.listdefs.item(d)
+    }
+
+    pub fn const_ann(&mut self, c: &Const) -> Ann {
+        if let Const::Obj(o) = c {
+            if let Obj::List { items } = &self.snapshot.objects[*o] {
+                if !self.p.prebuilt_lists.contains_key(o) {
+                    let d = self.p.listdefs.new_def();
+                    self.p.prebuilt_lists.insert(*o, d);
+                    let items = items.clone();
+                    for it in items {
+                        let a = self.const_ann(&obj_const(self.snapshot, it));
+                        let _ = self.p.listdefs.generalize(d, &a, self.p.graphs[self.current.0].span);
+                    }
+                }
+            }
+        }
+        const_ann_readonly(c, self.snapshot, &self.p.prebuilt_lists)
+    }
+
+    fn flow_block(&mut self, g: GraphId, b: Block) {
+        self.current = (g, b);
+        let insts = self.p.graphs[g].blocks[b].insts.clone();
+        for &i in &insts {
+            let inst = self.p.graphs[g].insts[i].clone();
+            // A variable operand with no annotation yet: this path is not known to be
+            // reachable; stop here until it is.
+            if inst.args.iter().any(|&a| !self.p.graphs[g].is_const(a) && self.ann(g, a) == Ann::Impossible) {
+                return;
+            }
+            let result = match crate::rules::annotate_op(self, g, i) {
+                Ok(a) => a,
+                Err(d) => {
+                    self.report(d);
+                    return;
+                }
+            };
+            if result == Ann::Impossible {
+                return;
+            }
+            if self.bind(g, inst.result, result, inst.span).is_err() {
+                return;
+            }
+        }
+        let exit = self.p.graphs[g].blocks[b].exit.clone();
+        match exit {
+            Exit::Goto(l) => self.follow(g, &l, None),
+            Exit::Branch { cond, if_true, if_false } => match self.ann(g, cond).const_bool() {
+                Some(true) => self.follow(g, &if_true, None),
+                Some(false) => self.follow(g, &if_false, None),
+                None => {
+                    self.follow(g, &if_true, None);
+                    self.follow(g, &if_false, None);
+                }
+            },
+            Exit::Guarded { normal, handlers } => {
+                if let Some(l) = normal {
+                    self.follow(g, &l, None);
+                }
+                for h in handlers {
+                    let class = match h.case.and_then(|c| self.p.graphs[g].const_of(c).cloned()) {
+                        Some(Const::Builtin(q)) => ClassRef::Builtin(q.trim_start_matches("builtins.").to_string()),
+                        Some(Const::Obj(o)) => ClassRef::User(o),
+                        _ => ClassRef::Builtin("BaseException".into()),
+                    };
+                    let exc_ann = Ann::Instance { class, nullable: false };
+                    self.follow(g, &h.link, Some((h.exc, exc_ann)));
+                }
+            }
+            Exit::Return(v) => {
+                let a = self.ann(g, v);
+                let old = self.p.returns[g.index()].clone();
+                let span = self.origin(g, v).unwrap_or(self.p.graphs[g].span);
+                let mut pending = vec![];
+                match union(&old, &a, &mut |x, y| pending.push((x, y))) {
+                    Ok(new) => {
+                        for (x, y) in pending {
+                            self.unify_lists(x, y, span);
+                        }
+                        if new != old {
+                            self.p.returns[g.index()] = new;
+                            let callers: Vec<_> = self.callers[g.index()].iter().copied().collect();
+                            for (cg, cb) in callers {
+                                self.schedule(cg, cb);
+                            }
+                        }
+                    }
+                    Err(_) => {
+                        let (o, n) = (self.describe(&old), self.describe(&a));
+                        let d = Diagnostic::new("E0202", format!("`{}` would return both {o} and {n}", self.p.graphs[g].name), Some(span))
+                            .label(format!("returns {n} here"))
+                            .help("a function returns one type; return the same type on every path");
+                        self.report(d);
+                    }
+                }
+            }
+            Exit::Unreachable => {}
+        }
+    }
+
+    /// Passes a link's values to its target's parameters.
+    fn follow(&mut self, g: GraphId, link: &Link, exc: Option<(Value, Ann)>) {
+        let mut anns = Vec::new();
+        for &a in &link.args {
+            let ann = match &exc {
+                Some((v, ann)) if *v == a => ann.clone(),
+                _ => self.ann(g, a),
+            };
+            if ann == Ann::Impossible && !self.p.graphs[g].is_const(a) {
+                return;
+            }
+            anns.push((ann, self.origin(g, a)));
+        }
+        let target = link.target;
+        let params = self.p.graphs[g].blocks[target].params.clone();
+        let mut changed = !self.p.reached[g.index()].contains(&target);
+        let fallback = self.p.graphs[g].span;
+        for (p, (ann, origin)) in params.into_iter().zip(anns) {
+            match self.bind(g, p, ann, origin.unwrap_or(fallback)) {
+                Ok(c) => changed |= c,
+                Err(()) => return,
+            }
+        }
+        if changed {
+            self.schedule(g, target);
+        }
+    }
+
+    /// Binds a call's arguments to a function's parameters; returns its return annotation.
+    pub fn call_function(&mut self, func: ObjId, pos: Vec<(Ann, Span)>, kw: Vec<(String, Ann, Span)>, span: Span) -> Result<Ann, Diagnostic> {
+        let Some(callee) = self.graph_for(func) else { return Ok(Ann::Impossible) };
+        let params: Vec<Value> = self.p.graphs[callee].params().to_vec();
+        let names: Vec<String> = params
+            .iter()
+            .map(|&p| match &self.p.graphs[callee].values[p] {
+                frontend::graph::ValueData::Var { hint: Some(h) } => h.clone(),
+                _ => String::new(),
+            })
+            .collect();
+        let fname = self.p.graphs[callee].name.clone();
+        let Obj::Function(fobj) = &self.snapshot.objects[func] else { unreachable!("graph of a non-function") };
+        let defaults = fobj.defaults.clone();
+        if pos.len() > params.len() {
+            return Err(Diagnostic::new(
+                "E0210",
+                format!("`{fname}` takes {} positional arguments but {} were given", params.len(), pos.len()),
+                Some(span),
+            ));
+        }
+        let mut slots: Vec<Option<(Ann, Span)>> = vec![None; params.len()];
+        for (i, a) in pos.into_iter().enumerate() {
+            slots[i] = Some(a);
+        }
+        for (name, a, s) in kw {
+            match names.iter().position(|n| *n == name) {
+                Some(i) if slots[i].is_none() => slots[i] = Some((a, s)),
+                Some(_) => {
+                    return Err(Diagnostic::new("E0211", format!("`{fname}` got multiple values for argument `{name}`"), Some(s)))
+                }
+                None => {
+                    return Err(Diagnostic::new("E0212", format!("`{fname}` has no parameter named `{name}`"), Some(s))
+                        .help(format!("its parameters are: {}", names.join(", "))))
+                }
+            }
+        }
+        let first_default = params.len() - defaults.len().min(params.len());
+        for i in 0..params.len() {
+            if slots[i].is_none() {
+                if i >= first_default {
+                    let c = obj_const(self.snapshot, defaults[i - first_default]);
+                    slots[i] = Some((self.const_ann(&c), span));
+                } else {
+                    return Err(Diagnostic::new("E0213", format!("`{fname}` is missing argument `{}`", names[i]), Some(span)));
+                }
+            }
+        }
+        let mut changed = self.p.reached[callee.index()].is_empty();
+        for (p, slot) in params.iter().zip(slots) {
+            let (a, s) = slot.expect("filled above");
+            match self.bind(callee, *p, a, s) {
+                Ok(c) => changed |= c,
+                Err(()) => return Ok(Ann::Impossible),
+            }
+        }
+        if changed {
+            let entry = self.p.graphs[callee].entry;
+            self.schedule(callee, entry);
+        }
+        self.callers[callee.index()].insert(self.current);
+        Ok(self.p.returns[callee.index()].clone())
+    }
+}
+
+/// The flow constant for a prebuilt object.
+pub fn obj_const(snapshot: &Snapshot, o: ObjId) -> Const {
+    match &snapshot.objects[o] {
+        Obj::None => Const::None,
+        Obj::Bool { value } => Const::Bool(*value),
+        Obj::Int { value } => Const::Int(*value),
+        Obj::Float { bits } => Const::Float(Snapshot::float_value(bits)),
+        Obj::Str { value } => Const::Str(value.clone()),
+        Obj::Builtin { qualname } => Const::Builtin(qualname.clone()),
+        _ => Const::Obj(o),
+    }
+}
+
+fn const_ann_readonly(c: &Const, snapshot: &Snapshot, lists: &HashMap<ObjId, ListDefId>) -> Ann {
+    match c {
+        Const::None => Ann::None,
+        Const::Bool(b) => Ann::Bool(Some(*b)),
+        Const::Int(_) => Ann::Int,
+        Const::Float(_) => Ann::Float,
+        Const::Str(_) => Ann::Str { nullable: false },
+        Const::Builtin(q) => Ann::Const(Desc::Builtin(q.clone())),
+        Const::Obj(o) => match &snapshot.objects[*o] {
+            Obj::Function(_) => Ann::Const(Desc::Function(*o)),
+            Obj::Module { .. } => Ann::Const(Desc::Module(*o)),
+            Obj::Class(_) => Ann::Const(Desc::Class(*o)),
+            Obj::List { .. } => match lists.get(o) {
+                Some(d) => Ann::List { def: *d, nullable: false },
+                None => Ann::Impossible,
+            },
+            _ => Ann::Impossible,
+        },
+        _ => Ann::Impossible,
+    }
+}

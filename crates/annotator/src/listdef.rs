@@ -1,0 +1,94 @@
+//! List definitions: a union-find over list creation sites, each class sharing one item
+//! annotation, plus the blocks that read items (re-flowed when the item type widens).
+
+use crate::model::{union, Ann, ListDefId, UnionConflict};
+use cranelift_entity::PrimaryMap;
+use frontend::source::Span;
+
+#[derive(Clone, Debug)]
+pub struct ListDefData {
+    parent: Option<ListDefId>,
+    pub item: Ann,
+    /// Where the item type was first set (for messages).
+    pub item_origin: Option<Span>,
+    /// Blocks (graph index, block index) that depend on the item type.
+    pub readers: Vec<(u32, u32)>,
+    /// Whether the list is ever resized (append, pop...); fixed-size lists come later.
+    pub resized: bool,
+}
+
+#[derive(Default, Debug)]
+pub struct ListDefs {
+    defs: PrimaryMap<ListDefId, ListDefData>,
+}
+
+impl ListDefs {
+    pub fn new_def(&mut self) -> ListDefId {
+        self.defs.push(ListDefData { parent: None, item: Ann::Impossible, item_origin: None, readers: vec![], resized: false })
+    }
+
+    pub fn find(&self, mut d: ListDefId) -> ListDefId {
+        while let Some(p) = self.defs[d].parent {
+            d = p;
+        }
+        d
+    }
+
+    pub fn get(&self, d: ListDefId) -> &ListDefData {
+        &self.defs[self.find(d)]
+    }
+
+    pub fn get_mut(&mut self, d: ListDefId) -> &mut ListDefData {
+        let r = self.find(d);
+        &mut self.defs[r]
+    }
+
+    pub fn item(&self, d: ListDefId) -> Ann {
+        self.get(d).item.clone()
+    }
+
+    /// Joins `ann` into the item type; returns the readers to re-flow if it changed.
+    pub fn generalize(&mut self, d: ListDefId, ann: &Ann, origin: Span) -> Result<Vec<(u32, u32)>, (UnionConflict, Ann, Option<Span>)> {
+        let old = self.item(d);
+        let mut pending = Vec::new();
+        let new = union(&old, ann, &mut |a, b| pending.push((a, b))).map_err(|e| (e, old.clone(), self.get(d).item_origin))?;
+        let mut wake = Vec::new();
+        if new != old {
+            let data = self.get_mut(d);
+            data.item = new;
+            if data.item_origin.is_none() {
+                data.item_origin = Some(origin);
+            }
+            wake.extend(data.readers.iter().copied());
+        }
+        for (a, b) in pending {
+            wake.extend(self.unify(a, b, origin)?);
+        }
+        Ok(wake)
+    }
+
+    /// Merges two list definitions; returns readers to re-flow.
+    pub fn unify(&mut self, a: ListDefId, b: ListDefId, origin: Span) -> Result<Vec<(u32, u32)>, (UnionConflict, Ann, Option<Span>)> {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return Ok(vec![]);
+        }
+        let item_b = self.defs[rb].item.clone();
+        let resized = self.defs[rb].resized;
+        let readers_b = std::mem::take(&mut self.defs[rb].readers);
+        self.defs[rb].parent = Some(ra);
+        self.defs[ra].resized |= resized;
+        let mut wake = readers_b.clone();
+        self.defs[ra].readers.extend(readers_b);
+        wake.extend(self.defs[ra].readers.iter().copied());
+        wake.extend(self.generalize(ra, &item_b, origin)?);
+        Ok(wake)
+    }
+
+    pub fn add_reader(&mut self, d: ListDefId, reader: (u32, u32)) {
+        let data = self.get_mut(d);
+        if !data.readers.contains(&reader) {
+            data.readers.push(reader);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+//! The annotation lattice: what the annotator knows about a value.
+//!
+//! As RPython's `SomeValue`s: `Impossible` is bottom; [`union`] joins two annotations or
+//! fails with a [`UnionConflict`] naming both sides (the caller attaches provenance).
+//! Unlike RPython, int ∪ float is an error, not a float: CPython prints `1` for an int and
+//! `1.0` for a float, so widening would change output silently.
+
+use cranelift_entity::entity_impl;
+use frontend::entities::ObjId;
+use std::fmt;
+
+/// A list definition: every list value made at one site, or unified with it, shares one
+/// item annotation (RPython's ListDef).
+#[derive(Copy, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ListDefId(u32);
+entity_impl!(ListDefId, "list");
+
+/// A prebuilt callable or namespace that a value is known to be.
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub enum Desc {
+    Function(ObjId),
+    Builtin(String),
+    Module(ObjId),
+    Class(ObjId),
+}
+
+impl fmt::Display for Desc {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Desc::Function(o) => write!(f, "function {o}"),
+            Desc::Builtin(q) => write!(f, "{}", q.strip_prefix("builtins.").unwrap_or(q)),
+            Desc::Module(o) => write!(f, "module {o}"),
+            Desc::Class(o) => write!(f, "class {o}"),
+        }
+    }
+}
+
+/// A class of exception instances: a builtin exception by name (user classes later).
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub enum ClassRef {
+    Builtin(String),
+    User(ObjId),
+}
+
+#[derive(Clone, PartialEq, Debug)]
+pub enum Ann {
+    /// No value ever reaches here (yet).
+    Impossible,
+    None,
+    /// A bool, with its value when known at translation time.
+    Bool(Option<bool>),
+    Int,
+    Float,
+    Str { nullable: bool },
+    List { def: ListDefId, nullable: bool },
+    Tuple(Vec<Ann>),
+    /// A `range(...)` object.
+    Range,
+    RangeIter,
+    ListIter(ListDefId),
+    StrIter,
+    /// A known prebuilt object (function, builtin, module, class).
+    Const(Desc),
+    /// A method bound to a receiver, e.g. `lst.append`.
+    BoundMethod { receiver: Box<Ann>, name: String },
+    /// An exception instance of (a subclass of) the class.
+    Instance { class: ClassRef, nullable: bool },
+}
+
+impl Ann {
+    pub fn is_int_like(&self) -> bool {
+        matches!(self, Ann::Int | Ann::Bool(_))
+    }
+    pub fn is_numeric(&self) -> bool {
+        matches!(self, Ann::Int | Ann::Bool(_) | Ann::Float)
+    }
+    pub fn const_bool(&self) -> Option<bool> {
+        match self {
+            Ann::Bool(b) => *b,
+            Ann::None => Some(false),
+            _ => None,
+        }
+    }
+    /// A short name for messages: "int", "str", "list of int"...
+    pub fn describe(&self, item: &dyn Fn(ListDefId) -> Ann) -> String {
+        match self {
+            Ann::Impossible => "nothing".into(),
+            Ann::None => "None".into(),
+            Ann::Bool(_) => "bool".into(),
+            Ann::Int => "int".into(),
+            Ann::Float => "float".into(),
+            Ann::Str { nullable: false } => "str".into(),
+            Ann::Str { nullable: true } => "str or None".into(),
+            Ann::List { def, nullable } => {
+                let it = item(*def);
+                let s = match it {
+                    Ann::Impossible => "list".to_string(),
+                    it => format!("list of {}", it.describe(item)),
+                };
+                if *nullable {
+                    format!("{s} or None")
+                } else {
+                    s
+                }
+            }
+            Ann::Tuple(items) => {
+                format!("tuple ({})", items.iter().map(|a| a.describe(item)).collect::<Vec<_>>().join(", "))
+            }
+            Ann::Range => "range".into(),
+            Ann::RangeIter => "range iterator".into(),
+            Ann::ListIter(_) => "list iterator".into(),
+            Ann::StrIter => "str iterator".into(),
+            Ann::Const(d) => d.to_string(),
+            Ann::BoundMethod { name, .. } => format!("bound method {name}"),
+            Ann::Instance { class, .. } => match class {
+                ClassRef::Builtin(n) => format!("{n} instance"),
+                ClassRef::User(o) => format!("instance of {o}"),
+            },
+        }
+    }
+}
+
+/// Two annotations that cannot be joined.
+#[derive(Debug)]
+pub struct UnionConflict;
+
+/// The outcome of joining two annotations: the result, and list definitions that must
+/// be unified because two lists met.
+pub fn union(a: &Ann, b: &Ann, unify_lists: &mut dyn FnMut(ListDefId, ListDefId)) -> Result<Ann, UnionConflict> {
+    use Ann::*;
+    Ok(match (a, b) {
+        (Impossible, x) | (x, Impossible) => x.clone(),
+        (None, None) => None,
+        (Bool(x), Bool(y)) => Bool(if x == y { *x } else { Option::None }),
+        (Int, Int) | (Int, Bool(_)) | (Bool(_), Int) => Int,
+        (Float, Float) => Float,
+        (Str { nullable: x }, Str { nullable: y }) => Str { nullable: *x || *y },
+        (Str { .. }, None) | (None, Str { .. }) => Str { nullable: true },
+        (List { def: d1, nullable: n1 }, List { def: d2, nullable: n2 }) => {
+            unify_lists(*d1, *d2);
+            List { def: *d1, nullable: *n1 || *n2 }
+        }
+        (List { def, .. }, None) | (None, List { def, .. }) => List { def: *def, nullable: true },
+        (Tuple(x), Tuple(y)) if x.len() == y.len() => {
+            let mut items = Vec::new();
+            for (p, q) in x.iter().zip(y) {
+                items.push(union(p, q, unify_lists)?);
+            }
+            Tuple(items)
+        }
+        (Range, Range) => Range,
+        (RangeIter, RangeIter) => RangeIter,
+        (StrIter, StrIter) => StrIter,
+        (ListIter(d1), ListIter(d2)) => {
+            unify_lists(*d1, *d2);
+            ListIter(*d1)
+        }
+        (Const(x), Const(y)) if x == y => Const(x.clone()),
+        (BoundMethod { receiver: r1, name: n1 }, BoundMethod { receiver: r2, name: n2 }) if n1 == n2 => {
+            BoundMethod { receiver: Box::new(union(r1, r2, unify_lists)?), name: n1.clone() }
+        }
+        (Instance { class: c1, nullable: n1 }, Instance { class: c2, nullable: n2 }) => {
+            // Exception instances of different classes join at their common base; the
+            // rtyper represents them all as pointers to the base layout.
+            let class = if c1 == c2 { c1.clone() } else { ClassRef::Builtin("BaseException".into()) };
+            Instance { class, nullable: *n1 || *n2 }
+        }
+        (Instance { class, .. }, None) | (None, Instance { class, .. }) => Instance { class: class.clone(), nullable: true },
+        _ => return Err(UnionConflict),
+    })
+}

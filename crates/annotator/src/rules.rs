@@ -1,0 +1,303 @@
+//! The annotation rule of each flow operation: argument annotations in, result out.
+//!
+//! One function per family of operations, dispatched from [`annotate_op`] by a single
+//! `match` on the operation, so which rule fired is always one grep away.
+
+use crate::driver::{obj_const, Annotator};
+use crate::model::{Ann, Desc};
+use frontend::diag::Diagnostic;
+use frontend::entities::{GraphId, Inst};
+use frontend::ops::{Const, FlowOp};
+use frontend::prebuilt::Obj;
+use frontend::source::Span;
+
+type R = Result<Ann, Diagnostic>;
+
+pub fn annotate_op(a: &mut Annotator, g: GraphId, i: Inst) -> R {
+    let inst = a.p.graphs[g].insts[i].clone();
+    let args: Vec<Ann> = inst.args.iter().map(|&v| a.ann(g, v)).collect();
+    let span = inst.span;
+    use FlowOp::*;
+    match inst.op {
+        Add | Sub | Mul | TrueDiv | FloorDiv | Mod | Pow | LShift | RShift | And | Or | Xor | InplaceAdd => {
+            binary(a, (g, i), inst.op, &args[0], &args[1], span)
+        }
+        Lt | Le | Eq | Ne | Gt | Ge => compare(a, inst.op, &args[0], &args[1], span),
+        Is => Ok(match (&args[0], &args[1]) {
+            (Ann::None, Ann::None) => Ann::Bool(Some(true)),
+            _ => Ann::Bool(None),
+        }),
+        Contains => contains(a, &args[0], &args[1], span),
+        Neg | Pos | Invert => unary(a, inst.op, &args[0], span),
+        Bool => Ok(Ann::Bool(truth(&args[0]))),
+        Not => Ok(Ann::Bool(truth(&args[0]).map(|b| !b))),
+        NewList => {
+            let d = *a.p.list_sites.entry((g, i)).or_insert_with(|| a.p.listdefs.new_def());
+            for (k, it) in args.iter().enumerate() {
+                let s = a.origin(g, inst.args[k]).unwrap_or(span);
+                a.generalize_list(d, it, s);
+            }
+            Ok(Ann::List { def: d, nullable: false })
+        }
+        NewTuple => Ok(Ann::Tuple(args)),
+        GetItem => getitem(a, g, &inst.args, &args, span),
+        SetItem => setitem(a, &args, span),
+        Iter => match &args[0] {
+            Ann::Range => Ok(Ann::RangeIter),
+            Ann::List { def, nullable: false } => Ok(Ann::ListIter(*def)),
+            Ann::Str { nullable: false } => Ok(Ann::StrIter),
+            other => Err(unsupported(a, "iterate over", other, span)),
+        },
+        Next => match &args[0] {
+            Ann::RangeIter => Ok(Ann::Int),
+            Ann::ListIter(d) => Ok(a.read_list(*d)),
+            Ann::StrIter => Ok(Ann::Str { nullable: false }),
+            other => Err(unsupported(a, "call next() on", other, span)),
+        },
+        GetAttr => getattr(a, g, &inst.args, &args, span),
+        SimpleCall | CallKw => call(a, g, inst.op, &inst.args, args, span),
+        Raise => match &args[0] {
+            Ann::Instance { .. } => Ok(Ann::Impossible),
+            Ann::Const(Desc::Builtin(q)) if crate::builtins::builtin_exception(q).is_some() => Ok(Ann::Impossible),
+            other => Err(Diagnostic::new("E0230", format!("cannot raise {}", a.describe(other)), Some(span))
+                .help("raise an exception class or instance, e.g. `raise ValueError(\"...\")`")),
+        },
+        Reraise => Ok(Ann::Impossible),
+        op => Err(Diagnostic::new("E0100", format!("the operation `{op}` is not supported yet"), Some(span))),
+    }
+}
+
+fn truth(a: &Ann) -> Option<bool> {
+    a.const_bool()
+}
+
+pub fn unsupported(a: &Annotator, what: &str, on: &Ann, span: Span) -> Diagnostic {
+    Diagnostic::new("E0220", format!("cannot {what} {}", a.describe(on)), Some(span)).label(format!("this is {}", a.describe(on)))
+}
+
+fn binary(a: &mut Annotator, site: (GraphId, Inst), op: FlowOp, x: &Ann, y: &Ann, span: Span) -> R {
+    use Ann::{List, Str};
+    use FlowOp::*;
+    let both_int = x.is_int_like() && y.is_int_like();
+    let numeric = x.is_numeric() && y.is_numeric();
+    let res = match op {
+        And | Or | Xor if matches!((x, y), (Ann::Bool(_), Ann::Bool(_))) => Some(Ann::Bool(None)),
+        LShift | RShift | And | Or | Xor if both_int => Some(Ann::Int),
+        Add | Sub | Mul | FloorDiv | Mod | Pow | InplaceAdd if both_int => Some(Ann::Int),
+        Add | Sub | Mul | FloorDiv | Mod | Pow | InplaceAdd if numeric => Some(Ann::Float),
+        TrueDiv if numeric => Some(Ann::Float),
+        Add | InplaceAdd => match (x, y) {
+            (Str { nullable: false }, Str { nullable: false }) => Some(Str { nullable: false }),
+            (List { def: d1, nullable: false }, List { def: d2, nullable: false }) => {
+                if op == InplaceAdd {
+                    a.p.listdefs.get_mut(*d1).resized = true;
+                    let item = a.read_list(*d2);
+                    a.generalize_list(*d1, &item, span);
+                    Some(x.clone())
+                } else {
+                    let nd = *a.p.list_sites.entry(site).or_insert_with(|| a.p.listdefs.new_def());
+                    a.unify_lists(nd, *d1, span);
+                    a.unify_lists(nd, *d2, span);
+                    Some(List { def: nd, nullable: false })
+                }
+            }
+            _ => None,
+        },
+        Mul => match (x, y) {
+            (Str { nullable: false }, i) | (i, Str { nullable: false }) if i.is_int_like() => Some(Str { nullable: false }),
+            (List { nullable: false, .. }, i) | (i, List { nullable: false, .. }) if i.is_int_like() => {
+                let l = if matches!(x, List { .. }) { x } else { y };
+                Some(l.clone())
+            }
+            _ => None,
+        },
+        _ => None,
+    };
+    res.ok_or_else(|| {
+        Diagnostic::new(
+            "E0221",
+            format!("unsupported operand types for {}: {} and {}", op_symbol(op), a.describe(x), a.describe(y)),
+            Some(span),
+        )
+    })
+}
+
+pub fn op_symbol(op: FlowOp) -> &'static str {
+    use FlowOp::*;
+    match op {
+        Add | InplaceAdd => "+",
+        Sub => "-",
+        Mul => "*",
+        TrueDiv => "/",
+        FloorDiv => "//",
+        Mod => "%",
+        Pow => "**",
+        LShift => "<<",
+        RShift => ">>",
+        And => "&",
+        Or => "|",
+        Xor => "^",
+        Lt => "<",
+        Le => "<=",
+        Eq => "==",
+        Ne => "!=",
+        Gt => ">",
+        Ge => ">=",
+        Neg => "unary -",
+        Pos => "unary +",
+        Invert => "~",
+        _ => "?",
+    }
+}
+
+fn compare(a: &mut Annotator, op: FlowOp, x: &Ann, y: &Ann, span: Span) -> R {
+    use Ann::*;
+    let eq = matches!(op, FlowOp::Eq | FlowOp::Ne);
+    let ok = match (x, y) {
+        _ if x.is_numeric() && y.is_numeric() => true,
+        (Str { .. }, Str { .. }) => true,
+        (List { def: d1, .. }, List { def: d2, .. }) => {
+            a.unify_lists(*d1, *d2, span);
+            true
+        }
+        (None, None) => eq,
+        (Str { nullable: true }, None) | (None, Str { nullable: true }) => eq,
+        (List { nullable: true, .. }, None) | (None, List { nullable: true, .. }) => eq,
+        _ => false,
+    };
+    if ok {
+        Ok(Bool(Option::None))
+    } else {
+        Err(Diagnostic::new(
+            "E0222",
+            format!("cannot compare {} and {} with {}", a.describe(x), a.describe(y), op_symbol(op)),
+            Some(span),
+        ))
+    }
+}
+
+fn contains(a: &mut Annotator, container: &Ann, item: &Ann, span: Span) -> R {
+    match container {
+        Ann::List { def, nullable: false } => {
+            let it = a.read_list(*def);
+            let ok = (it.is_numeric() && item.is_numeric()) || it == *item || it == Ann::Impossible || matches!((&it, item), (Ann::Str { .. }, Ann::Str { .. }));
+            if ok {
+                Ok(Ann::Bool(None))
+            } else {
+                Err(Diagnostic::new("E0223", format!("cannot look for {} in a {}", a.describe(item), a.describe(container)), Some(span)))
+            }
+        }
+        Ann::Str { nullable: false } if matches!(item, Ann::Str { nullable: false }) => Ok(Ann::Bool(None)),
+        other => Err(unsupported(a, "use `in` on", other, span)),
+    }
+}
+
+fn unary(a: &mut Annotator, op: FlowOp, x: &Ann, span: Span) -> R {
+    match (op, x) {
+        (_, Ann::Int | Ann::Bool(_)) => Ok(Ann::Int),
+        (FlowOp::Neg | FlowOp::Pos, Ann::Float) => Ok(Ann::Float),
+        _ => Err(Diagnostic::new("E0221", format!("bad operand type for {}: {}", op_symbol(op), a.describe(x)), Some(span))),
+    }
+}
+
+fn index_ok(i: &Ann) -> bool {
+    i.is_int_like()
+}
+
+fn getitem(a: &mut Annotator, g: GraphId, vals: &[frontend::entities::Value], args: &[Ann], span: Span) -> R {
+    match (&args[0], &args[1]) {
+        (Ann::List { def, nullable: false }, i) if index_ok(i) => Ok(a.read_list(*def)),
+        (Ann::Str { nullable: false }, i) if index_ok(i) => Ok(Ann::Str { nullable: false }),
+        (Ann::Tuple(items), _) => match a.p.graphs[g].const_of(vals[1]) {
+            Some(Const::Int(k)) => {
+                let n = items.len() as i64;
+                let k = if *k < 0 { k + n } else { *k };
+                if (0..n).contains(&k) {
+                    Ok(items[k as usize].clone())
+                } else {
+                    Err(Diagnostic::new("E0224", "tuple index out of range", Some(span)))
+                }
+            }
+            _ => Err(Diagnostic::new("E0225", "a tuple can only be indexed by a constant", Some(span))
+                .help("tuples are fixed-size and each item has its own type; use a list for indexing by a variable")),
+        },
+        (c, i) => Err(Diagnostic::new("E0220", format!("cannot index {} with {}", a.describe(c), a.describe(i)), Some(span))),
+    }
+}
+
+fn setitem(a: &mut Annotator, args: &[Ann], span: Span) -> R {
+    match (&args[0], &args[1]) {
+        (Ann::List { def, nullable: false }, i) if index_ok(i) => {
+            a.generalize_list(*def, &args[2], span);
+            Ok(Ann::None)
+        }
+        (c, _) => Err(unsupported(a, "assign items of", c, span)),
+    }
+}
+
+fn getattr(a: &mut Annotator, g: GraphId, vals: &[frontend::entities::Value], args: &[Ann], span: Span) -> R {
+    let Some(Const::Str(name)) = a.p.graphs[g].const_of(vals[1]).cloned() else {
+        return Err(Diagnostic::new("E0226", "attribute name must be a constant", Some(span)));
+    };
+    match &args[0] {
+        Ann::List { nullable: false, .. } if name == "append" => {
+            Ok(Ann::BoundMethod { receiver: Box::new(args[0].clone()), name })
+        }
+        Ann::Const(Desc::Module(m)) => {
+            let Obj::Module { name: mname, user, globals } = &a.snapshot.objects[*m] else { unreachable!() };
+            if *user {
+                match globals.iter().find(|(n, _)| *n == name) {
+                    Some((_, o)) => {
+                        let c = obj_const(a.snapshot, *o);
+                        Ok(a.const_ann(&c))
+                    }
+                    None => Err(Diagnostic::new("E0227", format!("module `{mname}` has no attribute `{name}`"), Some(span))),
+                }
+            } else {
+                Ok(Ann::Const(Desc::Builtin(format!("{mname}.{name}"))))
+            }
+        }
+        other => Err(Diagnostic::new("E0228", format!("{} has no attribute `{name}` (that rpy supports yet)", a.describe(other)), Some(span))),
+    }
+}
+
+fn call(a: &mut Annotator, g: GraphId, op: FlowOp, vals: &[frontend::entities::Value], args: Vec<Ann>, span: Span) -> R {
+    let (pos, kw) = split_call_args(a, g, op, vals, &args);
+    match &args[0] {
+        Ann::Const(Desc::Function(f)) => a.call_function(*f, pos, kw, span),
+        Ann::Const(Desc::Builtin(q)) => crate::builtins::call_builtin(a, q, pos, kw, span),
+        Ann::BoundMethod { receiver, name } => match (&**receiver, name.as_str()) {
+            (Ann::List { def, .. }, "append") if pos.len() == 1 && kw.is_empty() => {
+                a.p.listdefs.get_mut(*def).resized = true;
+                a.generalize_list(*def, &pos[0].0, pos[0].1);
+                Ok(Ann::None)
+            }
+            _ => Err(Diagnostic::new("E0229", format!("wrong arguments to method `{name}`"), Some(span))),
+        },
+        other => Err(Diagnostic::new("E0229", format!("{} is not callable (by rpy yet)", a.describe(other)), Some(span))),
+    }
+}
+
+/// Splits a call's operands into positional and keyword arguments (after the callee).
+pub fn split_call_args(
+    a: &Annotator,
+    g: GraphId,
+    op: FlowOp,
+    vals: &[frontend::entities::Value],
+    args: &[Ann],
+) -> (Vec<(Ann, Span)>, Vec<(String, Ann, Span)>) {
+    let span_of = |v| a.origin(g, v).unwrap_or(a.p.graphs[g].span);
+    if op == FlowOp::SimpleCall {
+        let pos = (1..args.len()).map(|k| (args[k].clone(), span_of(vals[k]))).collect();
+        return (pos, vec![]);
+    }
+    let names: Vec<String> = match a.p.graphs[g].const_of(vals[1]) {
+        Some(Const::Str(s)) if !s.is_empty() => s.split(',').map(str::to_owned).collect(),
+        _ => vec![],
+    };
+    let npos = args.len() - 2 - names.len();
+    let pos = (2..2 + npos).map(|k| (args[k].clone(), span_of(vals[k]))).collect();
+    let kw = names.into_iter().enumerate().map(|(j, n)| (n, args[2 + npos + j].clone(), span_of(vals[2 + npos + j]))).collect();
+    (pos, kw)
+}
+

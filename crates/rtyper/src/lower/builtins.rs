@@ -1,0 +1,201 @@
+//! Lowering of calls to builtins: print, len, abs, min/max, conversions, range, exception
+//! constructors and the `rpy.rarithmetic` helpers.
+
+use super::Lower;
+use crate::lltype::{LlConst, LlOp, LlType};
+use crate::repr::{item_kind, slot_type};
+use crate::runtime_fns as rt;
+use annotator::model::{Ann, ClassRef};
+use frontend::entities::Value;
+use rpyrt::abi::{Tid, EXC_MSG, EXC_SIZE, INST_TYPEPTR};
+
+type Pos = Vec<(Value, Ann)>;
+type Kw = Vec<(String, Value, Ann)>;
+
+pub fn call_builtin(l: &mut Lower, q: &str, pos: Pos, kw: Kw, res: &Ann) -> Value {
+    let name = q.strip_prefix("builtins.").unwrap_or(q);
+    if rpyrt::abi::builtin_exception_index(name).is_some() && q.starts_with("builtins.") {
+        let msg = pos.into_iter().next();
+        return new_exception(l, name, msg);
+    }
+    match name {
+        "print" => {
+            print(l, pos, kw);
+            l.konst(LlConst::Void)
+        }
+        "len" => super::containers::len(l, pos[0].0, &pos[0].1),
+        "abs" => match &pos[0].1 {
+            Ann::Float => l.op(LlOp::FloatAbs, vec![pos[0].0], LlType::Float),
+            a => {
+                let x = l.convert(pos[0].0, a, &Ann::Int);
+                let z = l.int(0);
+                let neg = l.op(LlOp::IntLt, vec![x, z], LlType::Bool);
+                let n = l.op(LlOp::IntNeg, vec![x], LlType::Int);
+                l.op(LlOp::Select(LlType::Int), vec![neg, n, x], LlType::Int)
+            }
+        },
+        "min" | "max" => minmax(l, name == "max", pos, res),
+        "int" => match pos.as_slice() {
+            [] => l.int(0),
+            [(v, Ann::Float)] => l.call_rt(&rt::FLOAT_TO_INT, vec![*v]),
+            [(v, Ann::Str { .. })] => {
+                let b = l.int(10);
+                l.call_rt(&rt::INT_FROM_STR, vec![*v, b])
+            }
+            [(v, Ann::Str { .. }), (b, ab)] => {
+                let b = l.convert(*b, ab, &Ann::Int);
+                l.call_rt(&rt::INT_FROM_STR, vec![*v, b])
+            }
+            [(v, a)] => l.convert(*v, a, &Ann::Int),
+            _ => unreachable!("annotator checked int()"),
+        },
+        "float" => match pos.as_slice() {
+            [] => l.konst(LlConst::Float(0.0)),
+            [(v, Ann::Str { .. })] => l.call_rt(&rt::FLOAT_FROM_STR, vec![*v]),
+            [(v, a)] => l.convert(*v, a, &Ann::Float),
+            _ => unreachable!("annotator checked float()"),
+        },
+        "str" => match pos.as_slice() {
+            [] => l.konst(LlConst::Str(String::new())),
+            [(v, a)] => to_str(l, *v, a),
+            _ => unreachable!("annotator checked str()"),
+        },
+        "bool" => super::ops::truth(l, pos[0].0, &pos[0].1),
+        "range" => {
+            let args = pos.iter().map(|(v, a)| l.convert(*v, a, &Ann::Int)).collect();
+            super::containers::range(l, args)
+        }
+        "rpy.rarithmetic.intmask" | "rpy.rarithmetic.ovfcheck" => l.convert(pos[0].0, &pos[0].1, &Ann::Int),
+        _ => {
+            l.error("E0320", format!("`{name}` is not supported by the rtyper yet"));
+            l.konst(LlConst::Void)
+        }
+    }
+}
+
+/// Allocates a builtin exception instance with an optional message.
+pub fn new_exception(l: &mut Lower, name: &str, msg: Option<(Value, Ann)>) -> Value {
+    let idx = l.class_index_of(&ClassRef::Builtin(name.to_string())).expect("builtin exception in class table");
+    let size = l.int(EXC_SIZE);
+    let tid = l.int(Tid::Instance as i64);
+    let obj = l.call_rt(&rt::ALLOC, vec![size, tid]);
+    let vt = l.konst(LlConst::Vtable(idx));
+    l.set_field(obj, INST_TYPEPTR, LlType::Ref, vt);
+    let m = match msg {
+        Some((v, a)) => to_str(l, v, &a),
+        None => l.konst(LlConst::Null),
+    };
+    l.set_field(obj, EXC_MSG, LlType::Ref, m);
+    obj
+}
+
+/// `str(x)` for the printable types.
+pub fn to_str(l: &mut Lower, v: Value, a: &Ann) -> Value {
+    match a {
+        Ann::Int => l.call_rt(&rt::STR_FROM_INT, vec![v]),
+        Ann::Float => l.call_rt(&rt::STR_FROM_FLOAT, vec![v]),
+        Ann::Bool(Some(b)) => l.konst(LlConst::Str(if *b { "True" } else { "False" }.into())),
+        Ann::Bool(None) => {
+            let (t, f) = (l.konst(LlConst::Str("True".into())), l.konst(LlConst::Str("False".into())));
+            l.op(LlOp::Select(LlType::Ref), vec![v, t, f], LlType::Ref)
+        }
+        Ann::Str { nullable: false } => v,
+        Ann::Str { nullable: true } => {
+            let isnull = l.op(LlOp::PtrIsNull, vec![v], LlType::Bool);
+            let none = l.konst(LlConst::Str("None".into()));
+            l.op(LlOp::Select(LlType::Ref), vec![isnull, none, v], LlType::Ref)
+        }
+        Ann::None | Ann::Impossible => l.konst(LlConst::Str("None".into())),
+        Ann::List { .. } => {
+            let item = l.list_item(a);
+            let kind = item_kind(&item).map_or(0, |k| k as i64);
+            let k = l.int(kind);
+            l.call_rt(&rt::LIST_REPR, vec![v, k])
+        }
+        Ann::Instance { .. } => l.call_rt(&rt::EXC_MESSAGE, vec![v]),
+        other => {
+            l.error("E0321", format!("str() of {other:?} is not supported yet"));
+            l.konst(LlConst::Str(String::new()))
+        }
+    }
+}
+
+fn print(l: &mut Lower, pos: Pos, kw: Kw) {
+    let fd = l.int(1);
+    let mut sep = None;
+    let mut end = None;
+    for (k, v, a) in kw {
+        let v = match a {
+            Ann::None => None,
+            _ => Some(to_str(l, v, &a)),
+        };
+        if k == "sep" {
+            sep = v;
+        } else {
+            end = v;
+        }
+    }
+    let sep = sep.unwrap_or_else(|| l.konst(LlConst::Str(" ".into())));
+    let end = end.unwrap_or_else(|| l.konst(LlConst::Str("\n".into())));
+    for (k, (v, a)) in pos.into_iter().enumerate() {
+        if k > 0 {
+            l.call_rt(&rt::WRITE_STR, vec![fd, sep]);
+        }
+        match a {
+            Ann::Int => {
+                l.call_rt(&rt::WRITE_INT, vec![fd, v]);
+            }
+            Ann::Float => {
+                l.call_rt(&rt::WRITE_FLOAT, vec![fd, v]);
+            }
+            a => {
+                let s = to_str(l, v, &a);
+                l.call_rt(&rt::WRITE_STR, vec![fd, s]);
+            }
+        }
+    }
+    l.call_rt(&rt::WRITE_STR, vec![fd, end]);
+}
+
+fn minmax(l: &mut Lower, is_max: bool, pos: Pos, res: &Ann) -> Value {
+    if let [(lst, a @ Ann::List { .. })] = pos.as_slice() {
+        let item = l.list_item(a);
+        let kind = item_kind(&item).map_or(0, |k| k as i64);
+        let (k, m) = (l.int(kind), l.int(is_max as i64));
+        let bits = l.call_rt(&rt::LIST_MINMAX, vec![*lst, k, m]);
+        let v = match slot_type(&item) {
+            LlType::Float => l.op(LlOp::BitsToFloat, vec![bits], LlType::Float),
+            LlType::Ref => {
+                l.error("E0322", "min()/max() of a list of str is not supported by the rtyper yet");
+                return l.konst(LlConst::Null);
+            }
+            _ => bits,
+        };
+        let v = l.from_slot(v, &item);
+        return l.convert(v, &item, res);
+    }
+    // Python keeps the first extreme: max(a, b) is b only if b > a.
+    let mut acc = {
+        let (v, a) = &pos[0];
+        l.convert(*v, a, res)
+    };
+    for (v, a) in &pos[1..] {
+        let v = l.convert(*v, a, res);
+        let better = match res {
+            Ann::Float => l.op(if is_max { LlOp::FloatGt } else { LlOp::FloatLt }, vec![v, acc], LlType::Bool),
+            Ann::Str { .. } => {
+                let c = l.call_rt(&rt::STR_CMP, vec![v, acc]);
+                let z = l.int(0);
+                l.op(if is_max { LlOp::IntGt } else { LlOp::IntLt }, vec![c, z], LlType::Bool)
+            }
+            Ann::Bool(_) => {
+                let (x, y) = (l.op(LlOp::CastBoolToInt, vec![v], LlType::Int), l.op(LlOp::CastBoolToInt, vec![acc], LlType::Int));
+                l.op(if is_max { LlOp::IntGt } else { LlOp::IntLt }, vec![x, y], LlType::Bool)
+            }
+            _ => l.op(if is_max { LlOp::IntGt } else { LlOp::IntLt }, vec![v, acc], LlType::Bool),
+        };
+        let t = l.ty(acc);
+        acc = l.op(LlOp::Select(t), vec![better, v, acc], t);
+    }
+    acc
+}

@@ -1,0 +1,54 @@
+//! The runtime functions low-level graphs call, with their signatures. The names are the
+//! runtime crate's exported symbols (see crates/runtime).
+
+use crate::lltype::LlType::{self, *};
+
+#[derive(Debug, PartialEq)]
+pub struct RuntimeFn {
+    pub name: &'static str,
+    pub params: &'static [LlType],
+    pub ret: LlType,
+    /// Whether it may set the pending exception.
+    pub can_raise: bool,
+}
+
+macro_rules! runtime_fns {
+    ($( $ident:ident = $name:literal ($($p:ident),*) -> $ret:ident, raise: $raise:literal; )*) => {
+        $( pub static $ident: RuntimeFn = RuntimeFn { name: $name, params: &[$($p),*], ret: $ret, can_raise: $raise }; )*
+        pub static ALL: &[&RuntimeFn] = &[$(&$ident),*];
+    };
+}
+
+runtime_fns! {
+    ALLOC = "rpy_alloc"(Int, Int) -> Ref, raise: true;
+    RAISE_BUILTIN_STR = "rpy_raise_builtin_str"(Int, Ref) -> Void, raise: true;
+    EXC_MESSAGE = "rpy_exc_message"(Ref) -> Ref, raise: false;
+    STR_CONCAT = "rpy_str_concat"(Ref, Ref) -> Ref, raise: true;
+    STR_MUL = "rpy_str_mul"(Ref, Int) -> Ref, raise: true;
+    STR_EQ = "rpy_str_eq"(Ref, Ref) -> Int, raise: false;
+    STR_CMP = "rpy_str_cmp"(Ref, Ref) -> Int, raise: false;
+    STR_CONTAINS = "rpy_str_contains"(Ref, Ref) -> Int, raise: false;
+    STR_GETITEM = "rpy_str_getitem"(Ref, Int) -> Ref, raise: true;
+    STR_FROM_INT = "rpy_str_from_int"(Int) -> Ref, raise: true;
+    STR_FROM_FLOAT = "rpy_str_from_float"(Float) -> Ref, raise: true;
+    INT_FROM_STR = "rpy_int_from_str"(Ref, Int) -> Int, raise: true;
+    FLOAT_FROM_STR = "rpy_float_from_str"(Ref) -> Float, raise: true;
+    WRITE_STR = "rpy_write_str"(Int, Ref) -> Void, raise: false;
+    WRITE_INT = "rpy_write_int"(Int, Int) -> Void, raise: false;
+    WRITE_FLOAT = "rpy_write_float"(Int, Float) -> Void, raise: false;
+    LIST_NEW = "rpy_list_new"(Int) -> Ref, raise: true;
+    LIST_GROW = "rpy_list_grow"(Ref, Int) -> Void, raise: true;
+    LIST_REPR = "rpy_list_repr"(Ref, Int) -> Ref, raise: true;
+    LIST_MINMAX = "rpy_list_minmax"(Ref, Int, Int) -> Int, raise: true;
+    LIST_CONCAT = "rpy_list_concat"(Ref, Ref) -> Ref, raise: true;
+    LIST_MUL = "rpy_list_mul"(Ref, Int) -> Ref, raise: true;
+    LIST_EQ = "rpy_list_eq"(Ref, Ref, Int) -> Int, raise: false;
+    LIST_CMP = "rpy_list_cmp"(Ref, Ref, Int) -> Int, raise: false;
+    LIST_CONTAINS = "rpy_list_contains"(Ref, Int, Int) -> Int, raise: false;
+    INT_POW = "rpy_int_pow"(Int, Int) -> Int, raise: true;
+    INT_TRUEDIV = "rpy_int_truediv"(Int, Int) -> Float, raise: true;
+    FLOAT_POW = "rpy_float_pow"(Float, Float) -> Float, raise: true;
+    FLOAT_MOD = "rpy_float_mod"(Float, Float) -> Float, raise: true;
+    FLOAT_FLOORDIV = "rpy_float_floordiv"(Float, Float) -> Float, raise: true;
+    FLOAT_TO_INT = "rpy_float_to_int"(Float) -> Int, raise: true;
+}
