@@ -18,7 +18,8 @@ during import goes to stderr):
   2  importing the target (or calling its `target()`) raised:
      {"error": "import_failed", "traceback": "..."}, the traceback also on stderr;
   3  no entry point: {"error": "no_entry_point", "message": "..."};
-  4  the reachable object graph is too large: {"error": "too_many_objects", "message": ...};
+  4  the reachable object graph is too large (more than $RPY_MAX_OBJECTS objects, by default
+     200000): {"error": "too_many_objects", "message": ...};
   5  this Python is too old: {"error": "old_python", "message": "..."}.
 """
 
@@ -38,7 +39,7 @@ import os
 import struct
 import types
 
-MAX_OBJECTS = 200000
+MAX_OBJECTS = int(os.environ.get("RPY_MAX_OBJECTS") or 200000)
 OPAQUE_REPR_LEN = 200
 HELPER_FILE = sys._getframe().f_code.co_filename
 
@@ -107,15 +108,22 @@ class Libraries:
         self.module_cache = {}  # id(module) -> (module, is user)
         self.dict_to_module = None
 
-    def path_is_user(self, path):
+    def path_is_lib(self, path):
+        """Whether `path` is a real file of library code."""
         if not isinstance(path, str) or not path or path.startswith("<"):
             return False
-        user = self.path_cache.get(path)
-        if user is None:
+        lib = self.path_cache.get(path)
+        if lib is None:
             rp = real_path(path)
-            user = not any(rp == r or rp.startswith(r + os.sep) for r in self.roots)
-            self.path_cache[path] = user
-        return user
+            lib = any(rp == r or rp.startswith(r + os.sep) for r in self.roots)
+            self.path_cache[path] = lib
+        return lib
+
+    def path_is_user(self, path):
+        """Whether `path` is a real file of user code."""
+        if not isinstance(path, str) or not path or path.startswith("<"):
+            return False
+        return not self.path_is_lib(path)
 
     def module_is_user(self, module):
         hit = self.module_cache.get(id(module))
@@ -414,7 +422,9 @@ class Snapshot:
         if module is not None:
             user = self.libs.module_is_user(module)
         else:
-            user = self.libs.path_is_user(code.co_filename)
+            # Globals that are no module's (`exec(source, {...})`): user code unless the code
+            # comes from a library file.
+            user = not self.libs.path_is_lib(code.co_filename)
         if not user:
             mod_name = f.__module__ if isinstance(f.__module__, str) else g.get("__name__")
             return {"kind": "builtin", "qualname": qualified(mod_name, f.__qualname__)}
@@ -626,6 +636,7 @@ def main():
     if sys.path and not getattr(sys.flags, "safe_path", False):
         del sys.path[0]
     sys.path[0:0] = [lib_dir, os.path.dirname(target_path)]
+    sys.argv = [target_path]  # as for `python3 TARGET.py`
     libs = Libraries(lib_dir)
 
     # Import the target as a module under its own name: `__main__` blocks do not run.

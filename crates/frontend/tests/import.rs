@@ -649,3 +649,56 @@ fn small_program_is_fast() {
     let r = import("meta.py").unwrap();
     assert!(r.seconds < 5.0, "{}", r.seconds);
 }
+
+#[test]
+fn too_many_objects() {
+    match import("big_graph.py") {
+        Err(ImportError::BadOutput { msg }) => {
+            assert!(msg.contains("more than 200000 objects"), "{msg}")
+        }
+        r => panic!("wrong result: {:?}", r.err()),
+    }
+}
+
+#[test]
+fn functions_made_by_exec_and_argv() {
+    let s = snapshot("generated.py");
+    let g = main_globals(&s);
+    // sys.argv and __name__ at import time are those of `python3 generated.py` imported as
+    // a module.
+    let Obj::List { items } = obj(&s, global(&s, g, "ARGV")) else {
+        panic!()
+    };
+    assert_eq!(items.len(), 1);
+    assert!(string(&s, items[0]).ends_with("generated.py"));
+    assert_eq!(string(&s, global(&s, g, "NAME")), "generated");
+    // exec in the module's globals: user functions of this module, with no source file.
+    let f = func(&s, global(&s, g, "get_1"));
+    assert_eq!(
+        (f.name.as_str(), f.file.as_str(), f.globals),
+        ("get_1", "<string>", g)
+    );
+    assert_eq!(int(&s, global(&s, g, "OFFSET")), 100);
+    // exec in a fresh dict: a user function whose globals are that dict.
+    let f = func(&s, global(&s, g, "fresh"));
+    assert_ne!(f.globals, g);
+    assert!(matches!(obj(&s, f.globals), Obj::Module { user: true, .. }));
+    assert_eq!(int(&s, global(&s, f.globals, "OFFSET")), 5);
+}
+
+#[test]
+fn missing_target_file() {
+    let dir = fixtures();
+    let e = run_import_helper(
+        "python3",
+        &dir.join("does_not_exist.py"),
+        &dir.join("lib"),
+        TIMEOUT,
+    )
+    .unwrap_err();
+    let ImportError::ImportFailed { traceback, target } = &e else {
+        panic!("wrong error: {e}")
+    };
+    assert!(traceback.contains("FileNotFoundError"), "{traceback}");
+    assert!(target.ends_with("does_not_exist.py"));
+}
