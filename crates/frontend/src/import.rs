@@ -296,6 +296,13 @@ fn faulthandler_stack(stderr: &str) -> Option<String> {
         .lines()
         .skip(1)
         .filter(|l| !l.contains("File \"<string>\"") && !l.contains("<frozen importlib"))
+        .map(|l| {
+            if l.ends_with("(most recent call first):") {
+                "Stack (most recent call first):"
+            } else {
+                l
+            }
+        })
         .collect();
     if lines.is_empty() {
         None

@@ -434,7 +434,7 @@ fn infinite_loop_at_import_times_out() {
         Duration::from_millis(700),
     );
     assert!(start.elapsed() < Duration::from_secs(10));
-    let e = r.err().expect("must time out");
+    let e = r.expect_err("must time out");
     let ImportError::Timeout { secs, stack, .. } = &e else {
         panic!("wrong error: {e}")
     };
