@@ -702,3 +702,19 @@ fn missing_target_file() {
     assert!(traceback.contains("FileNotFoundError"), "{traceback}");
     assert!(target.ends_with("does_not_exist.py"));
 }
+
+#[test]
+fn attribute_chains_through_user_packages() {
+    let s = snapshot("uses_package.py");
+    let g = main_globals(&s);
+    let pkg = global(&s, g, "pkgdemo");
+    assert!(matches!(obj(&s, pkg), Obj::Module { name, user: true, .. } if name == "pkgdemo"));
+    assert_eq!(string(&s, global(&s, pkg, "GREETING")), "hi");
+    let sub = global(&s, pkg, "sub");
+    assert!(matches!(obj(&s, sub), Obj::Module { name, user: true, .. } if name == "pkgdemo.sub"));
+    assert_eq!(int(&s, global(&s, sub, "VALUE")), 42);
+    assert!(!has_global(&s, sub, "OTHER"));
+    let get = func(&s, global(&s, sub, "get"));
+    assert_eq!(get.globals, sub);
+    assert_eq!(get.module, "pkgdemo.sub");
+}

@@ -1,0 +1,3 @@
+"""A user package imported by uses_package.py."""
+
+GREETING = "hi"
