@@ -64,7 +64,7 @@ pub struct FunctionObj {
     /// The code object's qualified name (`co_qualname`, or `__qualname__` before 3.11).
     pub qualname: String,
     pub module: String,
-    /// Absolute path of the source file.
+    /// Absolute path of the source file (`co_filename`; `<string>` for code made by `exec`).
     pub file: String,
     /// `co_firstlineno`: the line of the first decorator, or of `def`/`lambda`.
     pub firstlineno: u32,
