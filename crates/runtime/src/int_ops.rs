@@ -24,12 +24,13 @@ pub unsafe extern "C" fn rpy_int_pow(a: i64, b: i64) -> i64 {
     acc
 }
 
-/// `a / b` for ints, correctly rounded (nearest, ties to even) as CPython does.
+/// `a / b` for ints, correctly rounded (nearest, ties to even) as CPython does
+/// (`b == 0` gives an IEEE infinity or NaN; the exported function raises instead).
 pub fn int_truediv(a: i64, b: i64) -> f64 {
     let negative = (a < 0) != (b < 0);
     let (na, nb) = (a.unsigned_abs(), b.unsigned_abs());
     const EXACT: u64 = 1 << 53;
-    if na <= EXACT && nb <= EXACT {
+    if (na <= EXACT && nb <= EXACT) || nb == 0 {
         return a as f64 / b as f64;
     }
     if na == 0 {
