@@ -61,7 +61,10 @@ impl Outcome {
 /// The child leads a process group of its own, so a timeout also ends whatever it
 /// started (the translator's linker, say) and nothing keeps the pipes open.
 fn run(cmd: &mut Command, timeout: Duration) -> Result<Outcome, String> {
-    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).process_group(0);
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .process_group(0);
     let start = Instant::now();
     let mut child = cmd
         .spawn()
@@ -157,13 +160,19 @@ fn diff(expected: &[u8], actual: &[u8]) -> String {
         s.push_str(&format!("    -  {}\n", show(l)));
     }
     if el.len() > first + 4 {
-        s.push_str(&format!("    -  ... ({} more expected lines)\n", el.len() - first - 4));
+        s.push_str(&format!(
+            "    -  ... ({} more expected lines)\n",
+            el.len() - first - 4
+        ));
     }
     for l in al.iter().skip(first).take(4) {
         s.push_str(&format!("    +  {}\n", show(l)));
     }
     if al.len() > first + 4 {
-        s.push_str(&format!("    +  ... ({} more lines)\n", al.len() - first - 4));
+        s.push_str(&format!(
+            "    +  ... ({} more lines)\n",
+            al.len() - first - 4
+        ));
     }
     s
 }
@@ -189,8 +198,12 @@ fn translate_cmd(prog: &Path, out: &Path) -> Command {
 /// phrases on stderr.
 fn check_refused(prog: &Path) -> Result<(), Failure> {
     let expect_path = prog.with_extension("expect-error");
-    let expected = std::fs::read_to_string(&expect_path)
-        .map_err(|e| fail("refuse", format!("    cannot read {}: {e}\n", expect_path.display())))?;
+    let expected = std::fs::read_to_string(&expect_path).map_err(|e| {
+        fail(
+            "refuse",
+            format!("    cannot read {}: {e}\n", expect_path.display()),
+        )
+    })?;
     let tmp = tempfile::tempdir().map_err(|e| fail("refuse", format!("    tempdir: {e}\n")))?;
     let mut cmd = translate_cmd(prog, &tmp.path().join("prog"));
     cmd.current_dir(tmp.path());
@@ -206,7 +219,10 @@ fn check_refused(prog: &Path) -> Result<(), Failure> {
     }
     let mut detail = String::new();
     if tr.code != Some(1) {
-        detail.push_str(&format!("    translator: {} (expected exit status 1)\n", tr.status_text()));
+        detail.push_str(&format!(
+            "    translator: {} (expected exit status 1)\n",
+            tr.status_text()
+        ));
     }
     for m in &missing {
         detail.push_str(&format!("    stderr lacks {m:?}\n"));
@@ -223,7 +239,10 @@ fn check_translated(prog: &Path) -> Result<(), Failure> {
     let (py, tr) = thread::scope(|s| {
         let py = s.spawn(|| {
             let mut cmd = Command::new("python3");
-            python_env(&mut cmd).arg(prog).args(ARGS).current_dir(tmp.path());
+            python_env(&mut cmd)
+                .arg(prog)
+                .args(ARGS)
+                .current_dir(tmp.path());
             run(&mut cmd, RUN_TIMEOUT)
         });
         let mut cmd = translate_cmd(prog, &binary);
@@ -233,19 +252,33 @@ fn check_translated(prog: &Path) -> Result<(), Failure> {
     });
     let py = py.map_err(|e| fail("cpython", format!("    {e}\n")))?;
     if py.timed_out || py.code.is_none() {
-        return Err(fail("cpython", format!("    python3: {}\n{}", py.status_text(), tail(&py.stderr, 10))));
+        return Err(fail(
+            "cpython",
+            format!(
+                "    python3: {}\n{}",
+                py.status_text(),
+                tail(&py.stderr, 10)
+            ),
+        ));
     }
     let tr = tr.map_err(|e| fail("translate", format!("    {e}\n")))?;
     if tr.code != Some(0) {
         return Err(fail(
             "translate",
-            format!("    rpy translate: {}\n{}", tr.status_text(), tail(&tr.stderr, 20)),
+            format!(
+                "    rpy translate: {}\n{}",
+                tr.status_text(),
+                tail(&tr.stderr, 20)
+            ),
         ));
     }
     if !binary.is_file() {
         return Err(fail(
             "translate",
-            format!("    rpy translate succeeded but wrote no {}\n", binary.display()),
+            format!(
+                "    rpy translate succeeded but wrote no {}\n",
+                binary.display()
+            ),
         ));
     }
     let mut cmd = Command::new(&binary);
@@ -286,7 +319,9 @@ fn programs() -> Vec<PathBuf> {
 }
 
 fn file_name(p: &Path) -> String {
-    p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 fn say(text: &str) {
@@ -316,7 +351,9 @@ fn oracle() {
     thread::scope(|s| {
         for _ in 0..jobs {
             s.spawn(|| loop {
-                let Some(prog) = queue.lock().unwrap().pop_front() else { break };
+                let Some(prog) = queue.lock().unwrap().pop_front() else {
+                    break;
+                };
                 let name = file_name(prog);
                 let t = Instant::now();
                 let result = if name.starts_with("refuse_") {
@@ -346,8 +383,15 @@ fn oracle() {
         report.push('\n');
     }
     let failed = failures.len();
-    report.push_str(&format!("oracle: {:.1}s for {} programs\n", start.elapsed().as_secs_f64(), all.len()));
-    report.push_str(&format!("oracle: {} passed, {failed} failed\n", all.len() - failed));
+    report.push_str(&format!(
+        "oracle: {:.1}s for {} programs\n",
+        start.elapsed().as_secs_f64(),
+        all.len()
+    ));
+    report.push_str(&format!(
+        "oracle: {} passed, {failed} failed\n",
+        all.len() - failed
+    ));
     say(&report);
     if failed > 0 {
         panic!("{failed} of {} programs failed", all.len());
