@@ -53,7 +53,8 @@ flow_ops! {
     And = "and_", raise: true;
     Or = "or_", raise: true;
     Xor = "xor", raise: true;
-    /// `x += y` and friends: args = [const op name, x, y] semantics of the in-place form.
+    /// `x += y`: args = [x, y], the in-place form of `add` (lists extend in place). Other
+    /// augmented operators use their plain binary operation.
     InplaceAdd = "inplace_add", raise: true;
     Lt = "lt", raise: true;
     Le = "le", raise: true;
@@ -108,6 +109,10 @@ pub enum Const {
     Obj(ObjId),
     /// A builtin or library object by qualified name (`builtins.len`, `math.sqrt`).
     Builtin(String),
+    /// The value of a local variable on a path where it was never assigned (reading it
+    /// raises `UnboundLocalError` in Python). The flow builder passes it along links so
+    /// every block parameter has an argument on every edge.
+    Undefined,
 }
 
 impl fmt::Display for Const {
@@ -121,6 +126,7 @@ impl fmt::Display for Const {
             Const::Bytes(b) => write!(f, "b{:?}", String::from_utf8_lossy(b)),
             Const::Obj(o) => write!(f, "<{o}>"),
             Const::Builtin(q) => write!(f, "<{q}>"),
+            Const::Undefined => f.write_str("<undefined>"),
         }
     }
 }
