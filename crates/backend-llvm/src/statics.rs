@@ -1,0 +1,313 @@
+//! The module-level emitter: types, declarations and static data (str objects, vtables,
+//! prebuilt lists, traceback locations), plus the C `main` that calls the entry point.
+
+use cranelift_entity::EntityRef;
+use frontend::entities::{GraphId, ObjId};
+use frontend::source::{SourceMap, Span};
+use inkwell::builder::Builder;
+use inkwell::context::Context;
+use inkwell::module::{Linkage, Module};
+use inkwell::types::{BasicMetadataTypeEnum, BasicType, BasicTypeEnum, FloatType, IntType, PointerType};
+use inkwell::values::{BasicValue, BasicValueEnum, FunctionValue, GlobalValue, PointerValue};
+use inkwell::AddressSpace;
+use rpyrt::abi::{Tid, FLAG_STATIC};
+use rtyper::lltype::{LlConst, LlType};
+use rtyper::runtime_fns::RuntimeFn;
+use rtyper::LlProgram;
+use std::collections::HashMap;
+
+pub struct Emitter<'ctx, 'a> {
+    pub ctx: &'ctx Context,
+    pub module: &'a Module<'ctx>,
+    pub prog: &'a LlProgram,
+    pub sources: &'a SourceMap,
+    pub builder: Builder<'ctx>,
+    pub i1: IntType<'ctx>,
+    pub i8: IntType<'ctx>,
+    pub i32: IntType<'ctx>,
+    pub i64: IntType<'ctx>,
+    pub f64: FloatType<'ctx>,
+    pub ptr: PointerType<'ctx>,
+    pub functions: HashMap<GraphId, FunctionValue<'ctx>>,
+    runtime: HashMap<&'static str, FunctionValue<'ctx>>,
+    strs: HashMap<String, GlobalValue<'ctx>>,
+    cstrs: HashMap<String, GlobalValue<'ctx>>,
+    vtables: Vec<GlobalValue<'ctx>>,
+    lists: HashMap<ObjId, GlobalValue<'ctx>>,
+    locs: HashMap<(Span, GraphId), GlobalValue<'ctx>>,
+    pub exc_type: GlobalValue<'ctx>,
+    pub exc_value: GlobalValue<'ctx>,
+}
+
+impl<'ctx, 'a> Emitter<'ctx, 'a> {
+    pub fn new(ctx: &'ctx Context, module: &'a Module<'ctx>, prog: &'a LlProgram, sources: &'a SourceMap) -> Self {
+        let ptr = ctx.i8_type().ptr_type(AddressSpace::default());
+        let exc_type = module.add_global(ptr, None, "rpy_exc_type");
+        exc_type.set_linkage(Linkage::External);
+        let exc_value = module.add_global(ptr, None, "rpy_exc_value");
+        exc_value.set_linkage(Linkage::External);
+        Emitter {
+            ctx,
+            module,
+            prog,
+            sources,
+            builder: ctx.create_builder(),
+            i1: ctx.bool_type(),
+            i8: ctx.i8_type(),
+            i32: ctx.i32_type(),
+            i64: ctx.i64_type(),
+            f64: ctx.f64_type(),
+            ptr,
+            functions: HashMap::new(),
+            runtime: HashMap::new(),
+            strs: HashMap::new(),
+            cstrs: HashMap::new(),
+            vtables: vec![],
+            lists: HashMap::new(),
+            locs: HashMap::new(),
+            exc_type,
+            exc_value,
+        }
+    }
+
+    pub fn ll_type(&self, t: LlType) -> Option<BasicTypeEnum<'ctx>> {
+        match t {
+            LlType::Void => None,
+            LlType::Bool => Some(self.i1.into()),
+            LlType::Int => Some(self.i64.into()),
+            LlType::Float => Some(self.f64.into()),
+            LlType::Ref => Some(self.ptr.into()),
+        }
+    }
+
+    fn fn_type(&self, params: &[LlType], ret: LlType) -> inkwell::types::FunctionType<'ctx> {
+        let ps: Vec<BasicMetadataTypeEnum> = params.iter().filter_map(|&t| self.ll_type(t)).map(Into::into).collect();
+        match self.ll_type(ret) {
+            Some(r) => r.fn_type(&ps, false),
+            None => self.ctx.void_type().fn_type(&ps, false),
+        }
+    }
+
+    pub fn runtime_fn(&mut self, f: &'static RuntimeFn) -> FunctionValue<'ctx> {
+        if let Some(&v) = self.runtime.get(f.name) {
+            return v;
+        }
+        let ty = self.fn_type(f.params, f.ret);
+        let v = self.module.add_function(f.name, ty, Some(Linkage::External));
+        self.runtime.insert(f.name, v);
+        v
+    }
+
+    /// A runtime function outside the rtyper's table (used only by generated glue).
+    pub fn glue_fn(&mut self, name: &'static str, params: &[BasicMetadataTypeEnum<'ctx>], ret: Option<BasicTypeEnum<'ctx>>) -> FunctionValue<'ctx> {
+        if let Some(&v) = self.runtime.get(name) {
+            return v;
+        }
+        let ty = match ret {
+            Some(r) => r.fn_type(params, false),
+            None => self.ctx.void_type().fn_type(params, false),
+        };
+        let v = self.module.add_function(name, ty, Some(Linkage::External));
+        self.runtime.insert(name, v);
+        v
+    }
+
+    /// A str object in static data (writable: the runtime caches its hash there).
+    pub fn str_obj(&mut self, s: &str) -> PointerValue<'ctx> {
+        if let Some(g) = self.strs.get(s) {
+            return g.as_pointer_value().const_cast(self.ptr);
+        }
+        let chars: Vec<u32> = s.chars().map(|c| c as u32).collect();
+        let wide = chars.iter().any(|&c| c > 0xff);
+        let data: BasicValueEnum = if wide {
+            let vals: Vec<_> = chars.iter().map(|&c| self.i32.const_int(c as u64, false)).collect();
+            self.i32.const_array(&vals).into()
+        } else {
+            let vals: Vec<_> = chars.iter().map(|&c| self.i8.const_int(c as u64, false)).collect();
+            self.i8.const_array(&vals).into()
+        };
+        let hdr = Tid::Str as u64 | FLAG_STATIC;
+        let fields = [
+            self.i64.const_int(hdr, false).into(),
+            self.i64.const_int(0, false).into(),
+            self.i64.const_int(chars.len() as u64, false).into(),
+            self.i64.const_int(if wide { 4 } else { 1 }, false).into(),
+            data,
+        ];
+        let value = self.ctx.const_struct(&fields, false);
+        let g = self.module.add_global(value.get_type(), None, &format!("rpy_str.{}", self.strs.len()));
+        g.set_initializer(&value);
+        g.set_linkage(Linkage::Private);
+        g.set_alignment(8);
+        self.strs.insert(s.to_string(), g);
+        g.as_pointer_value().const_cast(self.ptr)
+    }
+
+    /// A NUL-terminated C string constant.
+    pub fn cstr(&mut self, s: &str) -> PointerValue<'ctx> {
+        if let Some(g) = self.cstrs.get(s) {
+            return g.as_pointer_value().const_cast(self.ptr);
+        }
+        let value = self.ctx.const_string(s.as_bytes(), true);
+        let g = self.module.add_global(value.get_type(), None, &format!("rpy_cstr.{}", self.cstrs.len()));
+        g.set_initializer(&value);
+        g.set_constant(true);
+        g.set_linkage(Linkage::Private);
+        self.cstrs.insert(s.to_string(), g);
+        g.as_pointer_value().const_cast(self.ptr)
+    }
+
+    /// The traceback location of an operation (abi::TbLoc).
+    pub fn tb_loc(&mut self, span: Span, g: GraphId) -> PointerValue<'ctx> {
+        if let Some(gv) = self.locs.get(&(span, g)) {
+            return gv.as_pointer_value().const_cast(self.ptr);
+        }
+        let file = &self.sources.files[span.file];
+        let lc = file.line_col(span.start);
+        let path = file.path.clone();
+        let src = file.line_text(lc.line).trim().to_string();
+        let name = &self.prog.functions[g].graph.name;
+        let func = name.rsplit('.').next().unwrap_or(name).to_string();
+        let fields = [
+            self.cstr(&path).as_basic_value_enum(),
+            self.cstr(&func).as_basic_value_enum(),
+            self.cstr(&src).as_basic_value_enum(),
+            self.i64.const_int(lc.line as u64, false).into(),
+        ];
+        let value = self.ctx.const_struct(&fields, false);
+        let gv = self.module.add_global(value.get_type(), None, &format!("rpy_loc.{}", self.locs.len()));
+        gv.set_initializer(&value);
+        gv.set_constant(true);
+        gv.set_linkage(Linkage::Private);
+        self.locs.insert((span, g), gv);
+        gv.as_pointer_value().const_cast(self.ptr)
+    }
+
+    pub fn vtable(&self, class: usize) -> PointerValue<'ctx> {
+        self.vtables[class].as_pointer_value().const_cast(self.ptr)
+    }
+
+    fn emit_vtables(&mut self) {
+        let classes = self.prog.classes.classes.clone();
+        for (i, c) in classes.iter().enumerate() {
+            let name = self.str_obj(&c.name);
+            let fields = [
+                self.i64.const_int(c.subclass_min as u64, true).into(),
+                self.i64.const_int(c.subclass_max as u64, true).into(),
+                name.into(),
+            ];
+            let value = self.ctx.const_struct(&fields, false);
+            let g = self.module.add_global(value.get_type(), None, &format!("rpy_vtable.{i}.{}", c.name));
+            g.set_initializer(&value);
+            g.set_constant(true);
+            g.set_linkage(Linkage::Private);
+            g.set_alignment(8);
+            self.vtables.push(g);
+        }
+        // The table the runtime uses to raise builtin exceptions.
+        let n = rpyrt::abi::BUILTIN_EXCEPTIONS.len();
+        let ptrs: Vec<PointerValue> = (0..n).map(|i| self.vtable(i)).collect();
+        let arr = self.ptr.const_array(&ptrs);
+        let g = self.module.add_global(arr.get_type(), None, "rpy_builtin_vtables");
+        g.set_initializer(&arr);
+        g.set_constant(true);
+    }
+
+    /// A prebuilt list in static data: the list header and its items array.
+    pub fn prebuilt_list(&mut self, obj: ObjId) -> PointerValue<'ctx> {
+        if let Some(g) = self.lists.get(&obj) {
+            return g.as_pointer_value().const_cast(self.ptr);
+        }
+        // Declare first (lists may contain themselves), then fill in.
+        let list_ty = self.ctx.struct_type(&[self.i64.into(), self.i64.into(), self.ptr.into()], false);
+        let g = self.module.add_global(list_ty, None, &format!("rpy_list.{}", obj.index()));
+        g.set_linkage(Linkage::Private);
+        g.set_alignment(8);
+        self.lists.insert(obj, g);
+        let items = self.prog.prebuilt_lists.iter().find(|l| l.obj == obj).map(|l| l.items.clone()).unwrap_or_default();
+        let vals: Vec<BasicValueEnum> = items
+            .iter()
+            .map(|c| match c {
+                LlConst::Int(i) => self.i64.const_int(*i as u64, true).into(),
+                LlConst::Float(f) => self.i64.const_int(f.to_bits(), false).into(),
+                LlConst::Str(s) => self.str_obj(s).const_to_int(self.i64).into(),
+                LlConst::PrebuiltList(o) => self.prebuilt_list(*o).const_to_int(self.i64).into(),
+                _ => self.i64.const_zero().into(),
+            })
+            .collect();
+        let ivals: Vec<_> = vals.iter().map(|v| v.into_int_value()).collect();
+        let arr_fields = [
+            self.i64.const_int(Tid::Array as u64 | FLAG_STATIC, false).into(),
+            self.i64.const_int(items.len() as u64, false).into(),
+            self.i64.const_array(&ivals).into(),
+        ];
+        let arr_val = self.ctx.const_struct(&arr_fields, false);
+        let arr = self.module.add_global(arr_val.get_type(), None, &format!("rpy_array.{}", obj.index()));
+        arr.set_initializer(&arr_val);
+        arr.set_linkage(Linkage::Private);
+        arr.set_alignment(8);
+        let list_val = list_ty.const_named_struct(&[
+            self.i64.const_int(Tid::List as u64 | FLAG_STATIC, false).into(),
+            self.i64.const_int(items.len() as u64, false).into(),
+            arr.as_pointer_value().const_cast(self.ptr).into(),
+        ]);
+        g.set_initializer(&list_val);
+        g.as_pointer_value().const_cast(self.ptr)
+    }
+
+    pub fn emit_program(&mut self) -> Result<(), String> {
+        self.emit_vtables();
+        for (g, f) in self.prog.functions.iter() {
+            let ty = self.fn_type(&f.params, f.ret);
+            let name = format!("rpy_fn.{}", sanitize(&f.graph.name));
+            let fv = self.module.add_function(&name, ty, Some(Linkage::Internal));
+            self.functions.insert(g, fv);
+        }
+        let ids: Vec<GraphId> = self.prog.functions.keys().collect();
+        for g in ids {
+            crate::function::emit_function(self, g)?;
+        }
+        self.emit_main();
+        Ok(())
+    }
+
+    fn emit_main(&mut self) {
+        let argv_ty = self.ptr.ptr_type(AddressSpace::default());
+        let main_ty = self.i32.fn_type(&[self.i32.into(), argv_ty.into()], false);
+        let main = self.module.add_function("main", main_ty, None);
+        let entry = self.ctx.append_basic_block(main, "entry");
+        self.builder.position_at_end(entry);
+        let init = self.glue_fn("rpy_rt_init", &[self.i32.into(), argv_ty.into()], None);
+        let argc = main.get_nth_param(0).expect("argc");
+        let argv = main.get_nth_param(1).expect("argv");
+        self.builder.build_call(init, &[argc.into(), argv.into()], "").expect("positioned");
+        let argv_list_fn = self.glue_fn("rpy_argv_list", &[], Some(self.ptr.into()));
+        let lst = self.builder.build_call(argv_list_fn, &[], "argv").expect("positioned").try_as_basic_value().basic().expect("ptr");
+        let f = self.prog.entry;
+        let func = self.functions[&f];
+        let params = &self.prog.functions[f].params;
+        let args: Vec<_> = if params.first().copied() == Some(LlType::Ref) { vec![lst.into()] } else { vec![] };
+        let ret = self.builder.build_call(func, &args, "status").expect("positioned").try_as_basic_value().basic();
+        let code = match (ret, self.prog.functions[f].ret) {
+            (Some(v), LlType::Bool) => self.builder.build_int_z_extend(v.into_int_value(), self.i64, "code").expect("positioned"),
+            (Some(v), LlType::Int) => v.into_int_value(),
+            _ => self.i64.const_zero(),
+        };
+        let pending = self.builder.build_load(self.exc_type.as_pointer_value(), "exc").expect("positioned").into_pointer_value();
+        let raised = self.builder.build_is_not_null(pending, "raised").expect("positioned");
+        let (bad, good) = (self.ctx.append_basic_block(main, "uncaught"), self.ctx.append_basic_block(main, "exit"));
+        self.builder.build_conditional_branch(raised, bad, good).expect("positioned");
+        self.builder.position_at_end(bad);
+        let report = self.glue_fn("rpy_report_uncaught", &[], None);
+        self.builder.build_call(report, &[], "").expect("positioned");
+        self.builder.build_unreachable().expect("positioned");
+        self.builder.position_at_end(good);
+        let exit = self.glue_fn("rpy_rt_exit", &[self.i64.into()], None);
+        self.builder.build_call(exit, &[code.into()], "").expect("positioned");
+        self.builder.build_unreachable().expect("positioned");
+    }
+}
+
+pub fn sanitize(name: &str) -> String {
+    name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '.' { c } else { '_' }).collect()
+}
