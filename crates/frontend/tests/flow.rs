@@ -142,7 +142,7 @@ macro_rules! fixtures {
     ($($name:ident),* $(,)?) => { $( #[test] fn $name() { check_fixture(stringify!($name)); } )* };
 }
 
-fixtures!(arith, branches, loops, exceptions, misc, errors);
+fixtures!(arith, branches, loops, exceptions, misc, tricky, errors);
 
 /// Builds one function of an inline source; returns the graph text or the diagnostics.
 fn build_src(src: &str, name: &str, extra_json: &str) -> Result<String, String> {
@@ -198,6 +198,8 @@ fn decorated_method_in_class() {
 fn syntax_error_and_missing_function() {
     let err = build_src("def f(:\n    pass\n", "f", "").unwrap_err();
     assert!(err.starts_with("error[E0002]: syntax error"), "{err}");
+    let err = build_src("def f():\n    x = = 3\n", "f", "").unwrap_err();
+    assert!(err.contains("src.py:2:"), "{err}");
     let err = build_src("\n\ndef f():\n    pass\n", "g", "").unwrap_err();
     assert!(
         err.starts_with("error[E0003]: cannot find the source of function `g`"),
@@ -261,6 +263,9 @@ fn builds_test_programs_without_internal_errors() {
                         d.iter().all(|d| d.code != "E0199"),
                         "{path}: {name}: internal error"
                     );
+                    if std::env::var_os("SHOW_REFUSALS").is_some() {
+                        d.iter().for_each(|d| eprintln!("{path}: {name}: {}: {}", d.code, d.message));
+                    }
                     refused += 1;
                 }
             }

@@ -93,8 +93,9 @@ pub(super) fn finish(mut g: FlowGraph, phis: &HashSet<Value>) -> FlowGraph {
     renumber(&g, &subst)
 }
 
-/// Redirects every link to a block without operations that just jumps on (the branch
-/// targets and join points of `if`, `and`, loops...) to where that block jumps.
+/// Redirects every `goto` or branch link to a block without operations that just jumps
+/// on (the branch targets and join points of `if`, `and`, loops...) to where that block
+/// jumps.
 fn bypass_empty_blocks(g: &mut FlowGraph) {
     loop {
         let inc = incoming(g);
@@ -111,6 +112,11 @@ fn bypass_empty_blocks(g: &mut FlowGraph) {
             }
             let params = g.blocks[b].params.clone();
             for &(src, i) in inc.get(&b).map(Vec::as_slice).unwrap_or_default() {
+                // Guarded links keep their targets: the result or exception is the first
+                // parameter there.
+                if matches!(g.blocks[src].exit, Exit::Guarded { .. }) {
+                    continue;
+                }
                 let Some(l) = g.blocks[src].exit.links_mut().into_iter().nth(i) else {
                     continue;
                 };

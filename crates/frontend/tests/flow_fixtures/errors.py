@@ -54,3 +54,11 @@ def misc_refusals(d):
 
 def bare_raise():
     raise
+
+
+def except_name_unbound(f):
+    try:
+        f()
+    except ValueError as e:
+        pass
+    return e
