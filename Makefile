@@ -1,0 +1,53 @@
+# rpy: translate restricted Python 3 programs to native binaries through LLVM 14.
+# `make demo` and `make test` work on a fresh Debian 12 machine with Rust: they install
+# what is missing first (tools/install-deps.sh).
+
+SHELL := /bin/bash
+CARGO ?= cargo
+PYTHON ?= python3
+RPY := target/release/rpy
+OUT := out
+
+# llvm-sys (under inkwell) finds llvm-config here; Debian's llvm-14-dev installs it.
+export LLVM_SYS_140_PREFIX ?= /usr/lib/llvm-14
+
+.DEFAULT_GOAL := help
+.PHONY: help deps build demo test check-programs clean
+
+help:
+	@echo "rpy: translate restricted Python 3 programs to native binaries (LLVM 14)"
+	@echo
+	@echo "  make demo    install what is missing, build, translate and run examples/demo.py"
+	@echo "  make test    install what is missing, build, run every test (oracle suite included)"
+	@echo "  make build   cargo build --release --workspace ($(RPY) and its runtime librpyrt.a)"
+	@echo "  make deps    install missing system packages (LLVM 14 dev, python3, ...)"
+	@echo "  make clean   remove build outputs"
+	@echo
+	@echo "  RPY_ORACLE_FILTER=substr make test   runs only the oracle programs whose name contains substr"
+
+deps:
+	@tools/install-deps.sh
+
+build: deps
+	$(CARGO) build --release --workspace
+
+# Translates with --jit once the translator has that flag.
+demo: build
+	@mkdir -p $(OUT)
+	@jit=$$($(RPY) translate --help 2>/dev/null | grep -q -- '--jit' && echo --jit); \
+	echo "$(RPY) translate examples/demo.py -o $(OUT)/demo $$jit"; \
+	PYTHONPATH=$(CURDIR)/lib $(RPY) translate examples/demo.py -o $(OUT)/demo $$jit
+	time ./$(OUT)/demo
+
+# The CPython-side checks first (fast), then every crate's tests and the oracle suite.
+test: build check-programs
+	$(PYTHON) -m unittest discover -s tests/python
+	$(CARGO) test --release --workspace
+
+# The oracle programs stay inside the language slice, within 64-bit ints, and fast.
+check-programs:
+	$(PYTHON) tools/check-programs.py
+
+clean:
+	$(CARGO) clean
+	rm -rf $(OUT)
