@@ -12,6 +12,7 @@ For every tests/programs/*.py (or those whose name contains one of the SUBSTRING
   * range: run with every int-valued expression checked to fit in a signed 64-bit
     word (the arguments of intmask()/ovfcheck() are exempt: that is where a program
     says it relies on wrapping or expects an overflow);
+  * argv[0]: the output stays the same when the program sits at another path;
   * time: the plain run (python3 prog.py alpha beta, as the oracle runs it) uses well
     under a second of CPU (limit 0.8 s) and ends on its own;
 and prints one line per problem, then `check-programs: N passed, M failed`.
@@ -204,9 +205,9 @@ def range_check(path):
     return out
 
 
-def run_check(path):
-    """Runs the program as the oracle does; measures its CPU time (not wall time, which
-    depends on what else runs)."""
+def run_once(path):
+    """Runs `python3 path alpha beta` as the oracle does; returns (status, stdout, CPU
+    seconds). CPU time, not wall time, which depends on what else runs."""
     env = dict(os.environ, PYTHONPATH=LIB, PYTHONDONTWRITEBYTECODE="1")
     with tempfile.TemporaryFile() as out:
         p = subprocess.Popen(
@@ -216,19 +217,29 @@ def run_check(path):
         timer.start()
         _, status, usage = os.wait4(p.pid, 0)
         timer.cancel()
-        p.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
-        printed = out.read()
+        return os.waitstatus_to_exitcode(status), out.read(), usage.ru_utime + usage.ru_stime
+
+
+def run_check(path):
     name = os.path.basename(path)
-    if p.returncode == -9:
+    code, printed, cpu = run_once(path)
+    if code == -9:
         return ["%s: did not end within 10 s" % name], None
-    cpu = usage.ru_utime + usage.ru_stime
     problems = []
     if cpu > TIME_LIMIT:
         problems.append("%s: used %.2f s of CPU under python3" % (name, cpu))
-    if not printed and p.returncode == 0:
+    if not printed and code == 0:
         problems.append("%s: printed nothing" % name)
-    return problems, (p.returncode, cpu)
+    # The binary's argv[0] is not the script's path: output must not depend on it.
+    with tempfile.TemporaryDirectory() as d:
+        other = os.path.join(d, "renamed_" + name)
+        with open(path, "rb") as src, open(other, "wb") as dst:
+            dst.write(src.read())
+        code2, printed2, _ = run_once(other)
+    if (code2, printed2) != (code, printed):
+        problems.append("%s: output depends on argv[0] or the program's path" % name)
+    return problems, (code, cpu)
 
 
 def check(name):
