@@ -18,10 +18,22 @@ pub fn find_runtime() -> Result<PathBuf, String> {
         }
     }
     for d in dirs {
-        for cand in [d.join("librpyrt.a"), d.join("deps").join("librpyrt.a")] {
-            if cand.exists() {
-                return Ok(cand);
-            }
+        let exact = d.join("librpyrt.a");
+        if exact.exists() {
+            return Ok(exact);
+        }
+        // Built as a dependency only: cargo leaves it hashed in deps/; take the newest.
+        let newest = std::fs::read_dir(d.join("deps"))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| {
+                let n = e.file_name().to_string_lossy().into_owned();
+                n.starts_with("librpyrt") && n.ends_with(".a")
+            })
+            .max_by_key(|e| e.metadata().and_then(|m| m.modified()).ok());
+        if let Some(e) = newest {
+            return Ok(e.path());
         }
     }
     Err("cannot find the runtime library librpyrt.a next to the rpy executable; build the workspace \

@@ -1,0 +1,164 @@
+//! The translation driver: runs the stages in order, times them, writes dumps, renders
+//! diagnostics and links the result.
+
+use crate::TranslateArgs;
+use frontend::diag::Diagnostic;
+use frontend::source::SourceMap;
+use frontend::write::write_graph;
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+thread_local! {
+    /// The stage being run, for internal-error reports.
+    pub static CURRENT_FUNCTION: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+fn lib_dir() -> PathBuf {
+    if let Ok(p) = std::env::var("RPY_LIB") {
+        return PathBuf::from(p);
+    }
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("lib")
+}
+
+struct Timer {
+    verbose: bool,
+    start: Instant,
+    stages: Vec<(&'static str, Duration)>,
+}
+
+impl Timer {
+    fn stage<T>(&mut self, name: &'static str, f: impl FnOnce() -> T) -> T {
+        CURRENT_FUNCTION.with(|c| *c.borrow_mut() = Some(format!("stage {name}")));
+        let t = Instant::now();
+        let r = f();
+        self.stages.push((name, t.elapsed()));
+        r
+    }
+
+    fn report(&self) {
+        if self.verbose {
+            for (name, d) in &self.stages {
+                eprintln!("[rpy] {name:<10} {:8.1} ms", d.as_secs_f64() * 1e3);
+            }
+            eprintln!("[rpy] {:<10} {:8.1} ms", "total", self.start.elapsed().as_secs_f64() * 1e3);
+        }
+    }
+}
+
+fn render(diags: &[Diagnostic], sources: &SourceMap) {
+    for d in diags {
+        eprintln!("{}", d.render(sources));
+    }
+    let n = diags.len();
+    eprintln!("error: could not translate the program due to {n} previous error{}", if n == 1 { "" } else { "s" });
+}
+
+fn dump(dir: &Option<PathBuf>, name: &str, text: &str) {
+    if let Some(d) = dir {
+        let _ = std::fs::create_dir_all(d);
+        if let Err(e) = std::fs::write(d.join(name), text) {
+            eprintln!("warning: cannot write dump {name}: {e}");
+        }
+    }
+}
+
+pub fn translate(args: &TranslateArgs) -> Result<(), ()> {
+    let mut t = Timer { verbose: args.verbose, start: Instant::now(), stages: vec![] };
+    let mut sources = SourceMap::default();
+    if !args.target.exists() {
+        eprintln!("error[E0001]: cannot read `{}`: no such file", args.target.display());
+        return Err(());
+    }
+    let imported = t.stage("import", || {
+        frontend::import::run_import_helper(&args.python, &args.target, &lib_dir(), Duration::from_secs_f64(args.import_timeout))
+    });
+    let imported = match imported {
+        Ok(r) => r,
+        Err(e) => {
+            render(&[e.to_diagnostic()], &sources);
+            return Err(());
+        }
+    };
+    let snapshot = imported.snapshot;
+    let program = t.stage("annotate", || annotator::annotate(&snapshot, &mut sources));
+    let program = match program {
+        Ok(p) => p,
+        Err(diags) => {
+            render(&diags, &sources);
+            return Err(());
+        }
+    };
+    if args.dump.is_some() {
+        let mut flow = String::new();
+        let mut ann = String::new();
+        for (g, graph) in program.graphs.iter() {
+            flow.push_str(&write_graph(graph, Some(&sources), &|_| None));
+            flow.push('\n');
+            let describe = |v| {
+                let a = program.bindings[cranelift_index(g)].get(&v)?;
+                Some(a.describe(&|d| program.listdefs.item(d)))
+            };
+            ann.push_str(&write_graph(graph, Some(&sources), &describe));
+            ann.push('\n');
+        }
+        dump(&args.dump, "1-flow.txt", &flow);
+        dump(&args.dump, "2-annotated.txt", &ann);
+    }
+    let ll = t.stage("rtype", || rtyper::rtype(&program, &snapshot));
+    let ll = match ll {
+        Ok(p) => p,
+        Err(diags) => {
+            render(&diags, &sources);
+            return Err(());
+        }
+    };
+    if args.dump.is_some() {
+        let mut text = String::new();
+        for (_, f) in ll.functions.iter() {
+            text.push_str(&write_graph(&f.graph, Some(&sources), &|v| f.types.get(&v).map(|t| t.to_string())));
+            text.push('\n');
+        }
+        dump(&args.dump, "3-lowlevel.txt", &text);
+    }
+    let out = args.output.clone().unwrap_or_else(|| default_output(&args.target));
+    let tmp = match tempfile::tempdir() {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: cannot create a temporary directory: {e}");
+            return Err(());
+        }
+    };
+    let obj = tmp.path().join("program.o");
+    let opts = backend_llvm::Options { opt_level: args.opt };
+    let compiled = t.stage("llvm", || backend_llvm::compile(&ll, &sources, &opts, &obj));
+    let compiled = match compiled {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Err(());
+        }
+    };
+    dump(&args.dump, "4-llvm.ll", &compiled.ir_before);
+    dump(&args.dump, "5-llvm-opt.ll", &compiled.ir_after);
+    let linked = t.stage("link", || {
+        let rt = backend_llvm::link::find_runtime()?;
+        backend_llvm::link::link(&obj, &rt, &out)
+    });
+    if let Err(e) = linked {
+        eprintln!("error: {e}");
+        return Err(());
+    }
+    t.report();
+    Ok(())
+}
+
+fn cranelift_index(g: frontend::entities::GraphId) -> usize {
+    use cranelift_entity::EntityRef;
+    g.index()
+}
+
+fn default_output(target: &Path) -> PathBuf {
+    let stem = target.file_stem().map(|s| s.to_os_string()).unwrap_or_else(|| "a.out".into());
+    PathBuf::from(stem)
+}
