@@ -226,11 +226,20 @@ fn diagnostics_are_collected() {
 /// errors, and every graph passes `check_graph`.
 #[test]
 fn builds_test_programs_without_internal_errors() {
+    build_corpus(&["../../tests/programs", FIXTURES]);
+}
+
+/// The same over any directory: `RPY_FLOW_STRESS=/usr/lib/python3.11 cargo test -- --ignored`.
+#[test]
+#[ignore]
+fn stress() {
+    let dir = std::env::var("RPY_FLOW_STRESS").unwrap_or_else(|_| "/usr/lib/python3".into());
+    build_corpus(&[&dir]);
+}
+
+fn build_corpus(roots: &[&str]) {
     let mut files = vec![];
-    let mut dirs = vec![
-        Path::new("../../tests/programs").to_path_buf(),
-        Path::new(FIXTURES).to_path_buf(),
-    ];
+    let mut dirs: Vec<_> = roots.iter().map(|r| Path::new(r).to_path_buf()).collect();
     while let Some(d) = dirs.pop() {
         let Ok(rd) = std::fs::read_dir(&d) else {
             continue;
@@ -264,7 +273,8 @@ fn builds_test_programs_without_internal_errors() {
                         "{path}: {name}: internal error"
                     );
                     if std::env::var_os("SHOW_REFUSALS").is_some() {
-                        d.iter().for_each(|d| eprintln!("{path}: {name}: {}: {}", d.code, d.message));
+                        d.iter()
+                            .for_each(|d| eprintln!("{path}: {name}: {}: {}", d.code, d.message));
                     }
                     refused += 1;
                 }

@@ -151,6 +151,9 @@ impl<'a> Builder<'a> {
                 "define the function with `def` at module level",
             ),
             Expr::NamedExpr(n) => {
+                let mut names = std::collections::HashSet::new();
+                super::scope::collect_target(&n.target, &mut names);
+                self.poison(names);
                 self.refuse(n.range, "`:=`", "assign the value in a separate statement")
             }
             Expr::Await(a) => {

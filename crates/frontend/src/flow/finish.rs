@@ -9,6 +9,7 @@ use crate::diag::Diagnostic;
 use crate::entities::{Block, Value};
 use crate::graph::{Exit, Handler, Link, ValueData};
 use crate::ops::{Const, FlowGraph};
+use crate::source::Span;
 use std::collections::{HashMap, HashSet};
 
 /// Incoming edges of every reachable block: (source block, link index in `links()`).
@@ -66,16 +67,30 @@ impl<'a> Builder<'a> {
                 break;
             }
         }
+        // A read site may be built several times (a `finally` body is built once per way
+        // out): it is unbound only if no copy of it sees a value.
         let reachable: HashSet<Block> = order.into_iter().collect();
+        let mut sites: Vec<(&str, Span)> = vec![];
+        let mut bound_sites: HashSet<(u32, u32)> = HashSet::new();
+        for (v, name, span, block) in &self.reads {
+            if !reachable.contains(block) {
+                continue;
+            }
+            if is_def(*v, &defined) {
+                bound_sites.insert((span.start, span.end));
+            } else {
+                sites.push((name, *span));
+            }
+        }
         let mut reported = HashSet::new();
         let mut diags = vec![];
-        for (v, name, span, block) in &self.reads {
-            if reachable.contains(block) && !is_def(*v, &defined) && reported.insert(name.clone()) {
+        for (name, span) in sites {
+            if !bound_sites.contains(&(span.start, span.end)) && reported.insert(name) {
                 diags.push(
                     Diagnostic::new(
                         "E0102",
                         format!("local variable '{name}' is read before it is assigned"),
-                        Some(*span),
+                        Some(span),
                     )
                     .label("no assignment reaches this read")
                     .help(format!("assign `{name}` on every path before this read")),

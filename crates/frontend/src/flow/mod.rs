@@ -253,15 +253,19 @@ impl<'a> Builder<'a> {
                 b.unsupported("`async def`", d.range, "write a plain `def`");
             }
             FuncAst::Def(d) => {
-                let params = b.params(&d.args);
-                b.scope = Scope::of_function(&params, &d.body);
+                let (params, refused) = b.params(&d.args);
+                let all: Vec<&str> = params.iter().chain(&refused).copied().collect();
+                b.scope = Scope::of_function(&all, &d.body);
                 b.bind_params(&params);
+                b.poison(refused.iter().map(|s| s.to_string()));
                 b.stmts(&d.body);
             }
             FuncAst::Lambda(l) => {
-                let params = b.params(&l.args);
-                b.scope = Scope::of_lambda(&params);
+                let (params, refused) = b.params(&l.args);
+                let all: Vec<&str> = params.iter().chain(&refused).copied().collect();
+                b.scope = Scope::of_lambda(&all);
                 b.bind_params(&params);
+                b.poison(refused.iter().map(|s| s.to_string()));
                 let v = b.expr(&l.body);
                 if let Some(cur) = b.cur.take() {
                     b.set_exit(cur, Exit::Return(v));
@@ -284,8 +288,9 @@ impl<'a> Builder<'a> {
         Ok(finish::finish(b.g, &b.ssa.phis))
     }
 
-    /// The positional parameter names; refuses `*args`, keyword-only and `**kwargs`.
-    fn params(&mut self, args: &'a ast::Arguments) -> Vec<&'a str> {
+    /// The positional parameter names, and the refused ones (`*args`, keyword-only,
+    /// `**kwargs`).
+    fn params(&mut self, args: &'a ast::Arguments) -> (Vec<&'a str>, Vec<&'a str>) {
         if let Some(v) = &args.vararg {
             self.unsupported("`*args`", v.range, "pass a list or tuple argument instead");
         }
@@ -303,11 +308,17 @@ impl<'a> Builder<'a> {
                 "pass the options as positional parameters",
             );
         }
-        args.posonlyargs
+        let positional = args
+            .posonlyargs
             .iter()
             .chain(&args.args)
             .map(|a| a.def.arg.as_str())
-            .collect()
+            .collect();
+        let refused = (args.vararg.iter().map(|a| a.arg.as_str()))
+            .chain(args.kwonlyargs.iter().map(|a| a.def.arg.as_str()))
+            .chain(args.kwarg.iter().map(|a| a.arg.as_str()))
+            .collect();
+        (positional, refused)
     }
 
     fn bind_params(&mut self, params: &[&str]) {

@@ -43,6 +43,13 @@ impl Scope {
     }
 }
 
+/// The names a statement list binds (in the function's own scope).
+pub(super) fn bound_names(stmts: &[Stmt]) -> HashSet<String> {
+    let mut bound = HashSet::new();
+    collect_stmts(stmts, &mut bound, &mut Scope::default());
+    bound
+}
+
 fn collect_stmts(stmts: &[Stmt], bound: &mut HashSet<String>, s: &mut Scope) {
     for st in stmts {
         match st {
@@ -210,6 +217,18 @@ impl<'a> Builder<'a> {
         let (span, block) = (self.span(r), self.cur());
         self.reads.push((v, name.to_string(), span, block));
         v
+    }
+
+    /// Gives the locals among `names` a placeholder value (`None`): they are bound by a
+    /// refused construct, and reading them later must not be reported as unbound.
+    pub(super) fn poison(&mut self, names: impl IntoIterator<Item = String>) {
+        for n in names {
+            if self.is_local(&n) && !self.scope.globals.contains(&n) {
+                let var = super::ssa::Var::Name(self.renamed(&n).unwrap_or(n));
+                let none = self.konst(Const::None);
+                self.write(var, none);
+            }
+        }
     }
 
     /// Assigns a name (target at `r`).

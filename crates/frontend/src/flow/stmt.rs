@@ -55,47 +55,59 @@ impl<'a> Builder<'a> {
             Stmt::Try(t) => self.try_stmt(t),
             Stmt::Assert(a) => self.assert_stmt(a),
             Stmt::Delete(d) => d.targets.iter().for_each(|t| self.delete(t)),
-            Stmt::Nonlocal(n) => self.unsupported(
+            _ => self.refused_stmt(s),
+        }
+    }
+
+    /// Refuses a statement that is not supported yet; the names it would bind get a
+    /// placeholder value so that their later reads report nothing more.
+    fn refused_stmt(&mut self, s: &'a Stmt) {
+        let (what, range, help) = match s {
+            Stmt::Nonlocal(n) => (
                 "`nonlocal`",
                 n.range,
                 "keep the shared state in an object passed to both functions",
             ),
-            Stmt::FunctionDef(d) => self.unsupported(
+            Stmt::FunctionDef(d) => (
                 "`def` inside a function",
                 d.range,
                 "define the function at module level and pass what it needs as arguments",
             ),
-            Stmt::AsyncFunctionDef(d) => self.unsupported(
+            Stmt::AsyncFunctionDef(d) => (
                 "`async def`",
                 d.range,
                 "write a plain `def` at module level",
             ),
-            Stmt::ClassDef(c) => self.unsupported(
+            Stmt::ClassDef(c) => (
                 "`class` inside a function",
                 c.range,
                 "define the class at module level",
             ),
-            Stmt::With(w) => self.unsupported("`with`", w.range, "use `try`/`finally`"),
-            Stmt::AsyncWith(w) => self.unsupported("`async with`", w.range, "use `try`/`finally`"),
-            Stmt::AsyncFor(f) => self.unsupported("`async for`", f.range, "use a plain `for`"),
-            Stmt::Import(i) => self.unsupported(
+            Stmt::With(w) => ("`with`", w.range, "use `try`/`finally`"),
+            Stmt::AsyncWith(w) => ("`async with`", w.range, "use `try`/`finally`"),
+            Stmt::AsyncFor(f) => ("`async for`", f.range, "use a plain `for`"),
+            Stmt::Import(i) => (
                 "`import` inside a function",
                 i.range,
                 "import at module level",
             ),
-            Stmt::ImportFrom(i) => self.unsupported(
+            Stmt::ImportFrom(i) => (
                 "`import` inside a function",
                 i.range,
                 "import at module level",
             ),
-            Stmt::Match(m) => self.unsupported("`match`", m.range, "use `if`/`elif` chains"),
-            Stmt::TryStar(t) => self.unsupported("`except*`", t.range, "use `except`"),
-            Stmt::TypeAlias(t) => self.unsupported(
+            Stmt::Match(m) => ("`match`", m.range, "use `if`/`elif` chains"),
+            Stmt::TryStar(t) => ("`except*`", t.range, "use `except`"),
+            Stmt::TypeAlias(t) => (
                 "a `type` alias",
                 t.range,
                 "write the alias at module level as `Alias = T`",
             ),
-        }
+            _ => return,
+        };
+        self.unsupported(what, range, help);
+        let names = super::scope::bound_names(std::slice::from_ref(s));
+        self.poison(names);
     }
 
     fn assign_stmt(&mut self, a: &'a ast::StmtAssign) {
@@ -158,6 +170,9 @@ impl<'a> Builder<'a> {
             Expr::Tuple(_) | Expr::List(_) => {
                 let elts = sequence(t).unwrap_or_default();
                 if let Some(s) = elts.iter().find(|e| matches!(e, Expr::Starred(_))) {
+                    let mut names = std::collections::HashSet::new();
+                    super::scope::collect_target(t, &mut names);
+                    self.poison(names);
                     self.unsupported(
                         "starred assignment",
                         s.range(),

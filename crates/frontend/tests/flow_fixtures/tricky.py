@@ -73,3 +73,10 @@ def try_else_finally(f):
     finally:
         f()
     return x
+
+
+def finally_read(f, orig):
+    try:
+        saved = f(orig)
+    finally:
+        f(saved)
