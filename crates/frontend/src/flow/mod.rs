@@ -2,10 +2,12 @@
 //!
 //! The source file of the function is parsed once ([`locate`]) and the `def` (or `lambda`)
 //! starting on the object's `co_firstlineno` is built into an SSA [`FlowGraph`]:
-//! statements ([`stmt`]), expressions ([`expr`]), loops and branches ([`loops`]),
-//! exceptions ([`exceptions`]); locals become SSA values with Braun et al.'s on-the-fly
-//! construction ([`ssa`]), other names become constants ([`scope`]); a last pass checks
-//! unbound reads, drops trivial parameters and numbers everything in order ([`finish`]).
+//! statements ([`stmt`]), expressions ([`expr`]), conditions and short-circuits
+//! ([`cond`]), loops and comprehensions ([`loops`]), exceptions ([`exceptions`]); locals
+//! become SSA values with Braun et al.'s on-the-fly construction ([`ssa`]), other names
+//! become constants ([`scope`]); a last pass checks unbound reads, bypasses blocks that
+//! only jump on (never the targets of guarded links), drops trivial parameters and
+//! numbers everything in order ([`finish`]).
 //!
 //! # Conventions later stages rely on
 //!
@@ -14,8 +16,10 @@
 //!   their prebuilt value, other names `Const::Builtin("builtins.<name>")`; all constant.
 //!   Prebuilt `None`/`bool`/`int`/`float`/`str`/`bytes` become literal constants.
 //! - **Undefined**: a local read on a path where it was never assigned is
-//!   [`Const::Undefined`] (passed along links like any value); a read that is undefined on
-//!   every path is error E0102. After `except E as e:` the name is undefined again.
+//!   [`Const::Undefined`], passed along links like any value (and, where it is the only
+//!   value reaching a block, it replaces that parameter: an operation may then take it as
+//!   an operand). A read that is undefined on every path is error E0102. After
+//!   `except E as e:` the name is undefined again.
 //! - **Conditions** (`if`, `while`, `assert`, `x if c else y`, and `and`/`or`/`not` inside
 //!   them, which become control flow): the branch is on the value itself when it is the
 //!   result of a comparison (`lt le eq ne gt ge is_ contains`), `not_`, `bool`, or a
