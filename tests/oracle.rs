@@ -31,6 +31,9 @@ const ARGS: [&str; 2] = ["alpha", "beta"];
 const RUN_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long one translation may take.
 const TRANSLATE_TIMEOUT: Duration = Duration::from_secs(300);
+/// How much of a child's stdout or stderr is kept; the rest is read and dropped, so a
+/// runaway program cannot fill the memory.
+const OUTPUT_LIMIT: usize = 8 << 20;
 
 fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -71,16 +74,8 @@ fn run(cmd: &mut Command, timeout: Duration) -> Result<Outcome, String> {
         .map_err(|e| format!("cannot start {}: {e}", cmd.get_program().to_string_lossy()))?;
     let mut out = child.stdout.take().expect("piped stdout");
     let mut err = child.stderr.take().expect("piped stderr");
-    let out_reader = thread::spawn(move || {
-        let mut v = Vec::new();
-        let _ = out.read_to_end(&mut v);
-        v
-    });
-    let err_reader = thread::spawn(move || {
-        let mut v = Vec::new();
-        let _ = err.read_to_end(&mut v);
-        v
-    });
+    let out_reader = thread::spawn(move || read_capped(&mut out));
+    let err_reader = thread::spawn(move || read_capped(&mut err));
     let mut timed_out = false;
     let status = loop {
         match child.try_wait() {
@@ -103,6 +98,28 @@ fn run(cmd: &mut Command, timeout: Duration) -> Result<Outcome, String> {
         stderr: err_reader.join().unwrap_or_default(),
         timed_out,
     })
+}
+
+/// Reads `from` to its end, keeping the first OUTPUT_LIMIT bytes (and a note when there
+/// was more).
+fn read_capped(from: &mut impl Read) -> Vec<u8> {
+    let mut kept = Vec::new();
+    let mut dropped = 0usize;
+    let mut buf = [0u8; 64 * 1024];
+    loop {
+        match from.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => {
+                let room = OUTPUT_LIMIT.saturating_sub(kept.len()).min(n);
+                kept.extend_from_slice(&buf[..room]);
+                dropped += n - room;
+            }
+        }
+    }
+    if dropped > 0 {
+        kept.extend_from_slice(format!("\n[... {dropped} more bytes not kept]\n").as_bytes());
+    }
+    kept
 }
 
 /// The environment both CPython and the translator see: `lib/` (the `rpy` package) on
