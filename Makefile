@@ -36,7 +36,7 @@ demo: build
 	@mkdir -p $(OUT)
 	@jit=$$($(RPY) translate --help 2>/dev/null | grep -q -- '--jit' && echo --jit); \
 	echo "$(RPY) translate examples/demo.py -o $(OUT)/demo $$jit"; \
-	PYTHONPATH=$(CURDIR)/lib $(RPY) translate examples/demo.py -o $(OUT)/demo $$jit
+	$(RPY) translate examples/demo.py -o $(OUT)/demo $$jit
 	time ./$(OUT)/demo
 
 # The CPython-side checks first (fast), then every crate's tests and the oracle suite.

@@ -122,8 +122,8 @@ fn read_capped(from: &mut impl Read) -> Vec<u8> {
     kept
 }
 
-/// The environment both CPython and the translator see: `lib/` (the `rpy` package) on
-/// the module path, UTF-8 output, no bytecode files left in the tree.
+/// The environment CPython runs a program in: `lib/` (the `rpy` package) on the module
+/// path, UTF-8 output, no bytecode files left in the tree.
 fn python_env(cmd: &mut Command) -> &mut Command {
     cmd.env("PYTHONPATH", repo_root().join("lib"))
         .env("PYTHONIOENCODING", "utf-8")
@@ -204,10 +204,15 @@ fn fail(check: &'static str, detail: String) -> Failure {
     Failure { check, detail }
 }
 
+/// `rpy translate prog -o out`, as a user runs it: rpy puts `lib/` on the import path
+/// itself, so PYTHONPATH is not set here.
 fn translate_cmd(prog: &Path, out: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_rpy"));
-    cmd.arg("translate").arg(prog).arg("-o").arg(out);
-    python_env(&mut cmd);
+    cmd.arg("translate")
+        .arg(prog)
+        .arg("-o")
+        .arg(out)
+        .env("PYTHONDONTWRITEBYTECODE", "1");
     cmd
 }
 
