@@ -15,55 +15,105 @@ pub fn builtin_exception(q: &str) -> Option<&str> {
 pub fn printable(a: &Annotator, x: &Ann) -> bool {
     match x {
         Ann::Int | Ann::Bool(_) | Ann::Float | Ann::Str { .. } | Ann::None => true,
-        Ann::List { def, nullable: false } => {
-            matches!(a.p.listdefs.item(*def), Ann::Int | Ann::Bool(_) | Ann::Float | Ann::Str { nullable: false } | Ann::Impossible)
+        Ann::List {
+            def,
+            nullable: false,
+        } => {
+            matches!(
+                a.p.listdefs.item(*def),
+                Ann::Int
+                    | Ann::Bool(_)
+                    | Ann::Float
+                    | Ann::Str { nullable: false }
+                    | Ann::Impossible
+            )
         }
         Ann::Instance { .. } => true,
         _ => false,
     }
 }
 
-pub fn call_builtin(a: &mut Annotator, q: &str, pos: Vec<(Ann, Span)>, kw: Vec<(String, Ann, Span)>, span: Span) -> Result<Ann, Diagnostic> {
+pub fn call_builtin(
+    a: &mut Annotator,
+    q: &str,
+    pos: Vec<(Ann, Span)>,
+    kw: Vec<(String, Ann, Span)>,
+    span: Span,
+) -> Result<Ann, Diagnostic> {
     let name = q.strip_prefix("builtins.").unwrap_or(q);
     let bad = |a: &Annotator, why: String| {
         let shown: Vec<String> = pos.iter().map(|(x, _)| a.describe(x)).collect();
-        Diagnostic::new("E0240", format!("{name}() {why}"), Some(span)).note(format!("called with ({})", shown.join(", ")))
+        Diagnostic::new("E0240", format!("{name}() {why}"), Some(span))
+            .note(format!("called with ({})", shown.join(", ")))
     };
     if let Some(exc) = builtin_exception(q) {
         if !kw.is_empty() || pos.len() > 1 {
-            return Err(bad(a, "takes at most one argument (the message) in rpy".into()));
+            return Err(bad(
+                a,
+                "takes at most one argument (the message) in rpy".into(),
+            ));
         }
         if let Some((x, _)) = pos.first() {
             if !printable(a, x) {
                 return Err(bad(a, "message must be a str or a number".into()));
             }
         }
-        return Ok(Ann::Instance { class: ClassRef::Builtin(exc.to_string()), nullable: false });
+        return Ok(Ann::Instance {
+            class: ClassRef::Builtin(exc.to_string()),
+            nullable: false,
+        });
     }
     if name != "print" && !kw.is_empty() {
-        return Err(bad(a, format!("does not take keyword arguments (`{}`) in rpy", kw[0].0)));
+        return Err(bad(
+            a,
+            format!("does not take keyword arguments (`{}`) in rpy", kw[0].0),
+        ));
     }
     let args: Vec<Ann> = pos.iter().map(|(x, _)| x.clone()).collect();
     match (name, args.as_slice()) {
         ("print", xs) => {
             for (x, s) in &pos {
                 if !printable(a, x) {
-                    return Err(Diagnostic::new("E0241", format!("cannot print {}", a.describe(x)), Some(*s)));
+                    return Err(Diagnostic::new(
+                        "E0241",
+                        format!("cannot print {}", a.describe(x)),
+                        Some(*s),
+                    ));
                 }
             }
             for (k, x, s) in &kw {
                 match (k.as_str(), x) {
                     ("sep" | "end", Ann::Str { .. } | Ann::None) => {}
-                    _ => return Err(Diagnostic::new("E0242", format!("print() keyword `{k}` is not supported here"), Some(*s))),
+                    _ => {
+                        return Err(Diagnostic::new(
+                            "E0242",
+                            format!("print() keyword `{k}` is not supported here"),
+                            Some(*s),
+                        ))
+                    }
                 }
             }
             let _ = xs;
             Ok(Ann::None)
         }
-        ("len", [Ann::List { nullable: false, .. } | Ann::Str { nullable: false } | Ann::Tuple(_) | Ann::Range]) => Ok(Ann::Int),
+        (
+            "len",
+            [Ann::List {
+                nullable: false, ..
+            }
+            | Ann::Str { nullable: false }
+            | Ann::Tuple(_)
+            | Ann::Range],
+        ) => Ok(Ann::Int),
         ("abs", [x]) if x.is_int_like() => Ok(Ann::Int),
         ("abs", [Ann::Float]) => Ok(Ann::Float),
-        ("min" | "max", [Ann::List { def, nullable: false }]) => {
+        (
+            "min" | "max",
+            [Ann::List {
+                def,
+                nullable: false,
+            }],
+        ) => {
             let item = a.read_list(*def);
             match item {
                 Ann::Int | Ann::Float | Ann::Str { nullable: false } => Ok(item),
@@ -73,7 +123,11 @@ pub fn call_builtin(a: &mut Annotator, q: &str, pos: Vec<(Ann, Span)>, kw: Vec<(
         }
         ("min" | "max", xs) if xs.len() >= 2 => {
             if xs.iter().all(|x| x.is_int_like()) {
-                Ok(if xs.iter().all(|x| matches!(x, Ann::Bool(_))) { Ann::Bool(None) } else { Ann::Int })
+                Ok(if xs.iter().all(|x| matches!(x, Ann::Bool(_))) {
+                    Ann::Bool(None)
+                } else {
+                    Ann::Int
+                })
             } else if xs.iter().all(|x| matches!(x, Ann::Float)) {
                 Ok(Ann::Float)
             } else if xs.iter().all(|x| matches!(x, Ann::Str { nullable: false })) {
@@ -85,28 +139,73 @@ pub fn call_builtin(a: &mut Annotator, q: &str, pos: Vec<(Ann, Span)>, kw: Vec<(
         ("int", [x]) if x.is_numeric() || matches!(x, Ann::Str { nullable: false }) => Ok(Ann::Int),
         ("int", [Ann::Str { nullable: false }, b]) if b.is_int_like() => Ok(Ann::Int),
         ("int", []) => Ok(Ann::Int),
-        ("float", [x]) if x.is_numeric() || matches!(x, Ann::Str { nullable: false }) => Ok(Ann::Float),
+        ("float", [x]) if x.is_numeric() || matches!(x, Ann::Str { nullable: false }) => {
+            Ok(Ann::Float)
+        }
         ("float", []) => Ok(Ann::Float),
         ("str", [x]) if printable(a, x) => Ok(Ann::Str { nullable: false }),
         ("str", []) => Ok(Ann::Str { nullable: false }),
         ("bool", [_]) => Ok(Ann::Bool(None)),
-        ("range", xs) if (1..=3).contains(&xs.len()) && xs.iter().all(|x| x.is_int_like()) => Ok(Ann::Range),
+        ("range", xs) if (1..=3).contains(&xs.len()) && xs.iter().all(|x| x.is_int_like()) => {
+            Ok(Ann::Range)
+        }
         ("rpy.rarithmetic.intmask", [x]) if x.is_int_like() => Ok(Ann::Int),
         ("rpy.rarithmetic.ovfcheck", [x]) if x.is_int_like() => Ok(Ann::Int),
         _ => {
             if KNOWN.contains(&name) || q.contains('.') && !q.starts_with("builtins.") {
                 Err(bad(a, "is not supported with these arguments (yet)".into()))
             } else {
-                Err(Diagnostic::new("E0243", format!("name `{name}` is not defined"), Some(span))
-                    .help("define it at module level, or check the spelling"))
+                Err(
+                    Diagnostic::new("E0243", format!("name `{name}` is not defined"), Some(span))
+                        .help("define it at module level, or check the spelling"),
+                )
             }
         }
     }
 }
 
 const KNOWN: &[&str] = &[
-    "print", "len", "abs", "min", "max", "int", "float", "str", "bool", "range", "list", "dict", "tuple", "set",
-    "enumerate", "zip", "reversed", "sorted", "sum", "any", "all", "map", "filter", "isinstance", "hasattr",
-    "getattr", "hex", "oct", "bin", "divmod", "round", "hash", "id", "chr", "ord", "repr", "iter", "next", "type",
-    "object", "super", "open", "input",
+    "print",
+    "len",
+    "abs",
+    "min",
+    "max",
+    "int",
+    "float",
+    "str",
+    "bool",
+    "range",
+    "list",
+    "dict",
+    "tuple",
+    "set",
+    "enumerate",
+    "zip",
+    "reversed",
+    "sorted",
+    "sum",
+    "any",
+    "all",
+    "map",
+    "filter",
+    "isinstance",
+    "hasattr",
+    "getattr",
+    "hex",
+    "oct",
+    "bin",
+    "divmod",
+    "round",
+    "hash",
+    "id",
+    "chr",
+    "ord",
+    "repr",
+    "iter",
+    "next",
+    "type",
+    "object",
+    "super",
+    "open",
+    "input",
 ];

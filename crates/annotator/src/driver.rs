@@ -36,7 +36,10 @@ impl Program {
     pub fn ann(&self, g: GraphId, v: Value, snapshot: &Snapshot) -> Ann {
         match self.graphs[g].const_of(v) {
             Some(c) => const_ann_readonly(c, snapshot, &self.prebuilt_lists),
-            None => self.bindings[g.index()].get(&v).cloned().unwrap_or(Ann::Impossible),
+            None => self.bindings[g.index()]
+                .get(&v)
+                .cloned()
+                .unwrap_or(Ann::Impossible),
         }
     }
 }
@@ -89,14 +92,26 @@ pub fn annotate(snapshot: &Snapshot, sources: &mut SourceMap) -> Result<Program,
     a.p.entry = entry;
     let argv_def = a.p.listdefs.new_def();
     let span = a.p.graphs[entry].span;
-    let _ = a.p.listdefs.generalize(argv_def, &Ann::Str { nullable: false }, span);
+    let _ =
+        a.p.listdefs
+            .generalize(argv_def, &Ann::Str { nullable: false }, span);
     let nparams = a.p.graphs[entry].params().len();
     if nparams != 1 {
-        let d = Diagnostic::new("E0003", format!("the entry point must take one argument (argv), but `{}` takes {nparams}", a.p.graphs[entry].name), Some(span))
-            .help("define the entry point as `def main(argv): ... return 0`");
+        let d = Diagnostic::new(
+            "E0003",
+            format!(
+                "the entry point must take one argument (argv), but `{}` takes {nparams}",
+                a.p.graphs[entry].name
+            ),
+            Some(span),
+        )
+        .help("define the entry point as `def main(argv): ... return 0`");
         return Err(vec![d]);
     }
-    let argv = Ann::List { def: argv_def, nullable: false };
+    let argv = Ann::List {
+        def: argv_def,
+        nullable: false,
+    };
     let entry_block = a.p.graphs[entry].entry;
     let param = a.p.graphs[entry].params()[0];
     let _ = a.bind(entry, param, argv, span);
@@ -106,7 +121,10 @@ pub fn annotate(snapshot: &Snapshot, sources: &mut SourceMap) -> Result<Program,
     if !matches!(ret, Ann::Int | Ann::Bool(_) | Ann::None | Ann::Impossible) {
         let d = Diagnostic::new(
             "E0004",
-            format!("the entry point must return an int (the exit status), but it returns {}", a.describe(&ret)),
+            format!(
+                "the entry point must return an int (the exit status), but it returns {}",
+                a.describe(&ret)
+            ),
             Some(span),
         )
         .help("end the entry point with `return 0`");
@@ -122,7 +140,10 @@ pub fn annotate(snapshot: &Snapshot, sources: &mut SourceMap) -> Result<Program,
 
 impl<'a> Annotator<'a> {
     pub fn report(&mut self, d: Diagnostic) {
-        let key = (d.span.map(|s| (s.file.index() as u32, s.start)), d.message.clone());
+        let key = (
+            d.span.map(|s| (s.file.index() as u32, s.start)),
+            d.message.clone(),
+        );
         if self.seen_diags.insert(key) {
             self.diags.push(d);
         }
@@ -184,7 +205,10 @@ impl<'a> Annotator<'a> {
     pub fn ann(&mut self, g: GraphId, v: Value) -> Ann {
         match self.p.graphs[g].const_of(v).cloned() {
             Some(c) => self.const_ann(&c),
-            None => self.p.bindings[g.index()].get(&v).cloned().unwrap_or(Ann::Impossible),
+            None => self.p.bindings[g.index()]
+                .get(&v)
+                .cloned()
+                .unwrap_or(Ann::Impossible),
         }
     }
 
@@ -194,7 +218,10 @@ impl<'a> Annotator<'a> {
 
     /// Joins `ann` into the binding of variable `v`; returns whether it changed.
     pub fn bind(&mut self, g: GraphId, v: Value, ann: Ann, origin: Span) -> Result<bool, ()> {
-        let old = self.p.bindings[g.index()].get(&v).cloned().unwrap_or(Ann::Impossible);
+        let old = self.p.bindings[g.index()]
+            .get(&v)
+            .cloned()
+            .unwrap_or(Ann::Impossible);
         let mut pending = vec![];
         match union(&old, &ann, &mut |x, y| pending.push((x, y))) {
             Ok(new) => {
@@ -215,8 +242,12 @@ impl<'a> Annotator<'a> {
                     _ => "this value".to_string(),
                 };
                 let (old_s, new_s) = (self.describe(&old), self.describe(&ann));
-                let mut d = Diagnostic::new("E0200", format!("{name} would be both {old_s} and {new_s}"), Some(origin))
-                    .label(format!("{new_s} here"));
+                let mut d = Diagnostic::new(
+                    "E0200",
+                    format!("{name} would be both {old_s} and {new_s}"),
+                    Some(origin),
+                )
+                .label(format!("{new_s} here"));
                 if let Some(o) = self.origin(g, v) {
                     d = d.with_secondary(o, format!("{old_s} here"));
                 }
@@ -232,20 +263,29 @@ impl<'a> Annotator<'a> {
     pub fn unify_lists(&mut self, x: ListDefId, y: ListDefId, origin: Span) {
         match self.p.listdefs.unify(x, y, origin) {
             Ok(wake) => wake.into_iter().for_each(|r| self.schedule_reader(r)),
-            Err((_, old, old_origin)) => self.list_item_conflict(old, old_origin, Ann::Impossible, origin),
+            Err((_, old, old_origin)) => {
+                self.list_item_conflict(old, old_origin, Ann::Impossible, origin)
+            }
         }
     }
 
     pub fn generalize_list(&mut self, d: ListDefId, ann: &Ann, origin: Span) {
         match self.p.listdefs.generalize(d, ann, origin) {
             Ok(wake) => wake.into_iter().for_each(|r| self.schedule_reader(r)),
-            Err((_, old, old_origin)) => self.list_item_conflict(old, old_origin, ann.clone(), origin),
+            Err((_, old, old_origin)) => {
+                self.list_item_conflict(old, old_origin, ann.clone(), origin)
+            }
         }
     }
 
     fn list_item_conflict(&mut self, old: Ann, old_origin: Option<Span>, new: Ann, origin: Span) {
         let (o, n) = (self.describe(&old), self.describe(&new));
-        let mut d = Diagnostic::new("E0201", format!("a list would hold both {o} and {n} items"), Some(origin)).label(format!("{n} item here"));
+        let mut d = Diagnostic::new(
+            "E0201",
+            format!("a list would hold both {o} and {n} items"),
+            Some(origin),
+        )
+        .label(format!("{n} item here"));
         if let Some(s) = old_origin {
             d = d.with_secondary(s, format!("{o} items from here"));
         }
@@ -255,7 +295,9 @@ impl<'a> Annotator<'a> {
     /// Registers the current block as depending on the list's item type.
     pub fn read_list(&mut self, d: ListDefId) -> Ann {
         let (g, b) = self.current;
-        self.p.listdefs.add_reader(d, (g.index() as u32, b.index() as u32));
+        self.p
+            .listdefs
+            .add_reader(d, (g.index() as u32, b.index() as u32));
         self.p.listdefs.item(d)
     }
 
@@ -268,7 +310,10 @@ impl<'a> Annotator<'a> {
                     let items = items.clone();
                     for it in items {
                         let a = self.const_ann(&obj_const(self.snapshot, it));
-                        let _ = self.p.listdefs.generalize(d, &a, self.p.graphs[self.current.0].span);
+                        let _ =
+                            self.p
+                                .listdefs
+                                .generalize(d, &a, self.p.graphs[self.current.0].span);
                     }
                 }
             }
@@ -283,7 +328,11 @@ impl<'a> Annotator<'a> {
             let inst = self.p.graphs[g].insts[i].clone();
             // A variable operand with no annotation yet: this path is not known to be
             // reachable; stop here until it is.
-            if inst.args.iter().any(|&a| !self.p.graphs[g].is_const(a) && self.ann(g, a) == Ann::Impossible) {
+            if inst
+                .args
+                .iter()
+                .any(|&a| !self.p.graphs[g].is_const(a) && self.ann(g, a) == Ann::Impossible)
+            {
                 return;
             }
             let result = match crate::rules::annotate_op(self, g, i) {
@@ -294,6 +343,14 @@ impl<'a> Annotator<'a> {
                 }
             };
             if result == Ann::Impossible {
+                // No normal result (a raise, or a call that has not returned yet): only
+                // the handlers of a guarded last operation are reachable.
+                let last = insts.last() == Some(&i);
+                if let (true, Exit::Guarded { handlers, .. }) =
+                    (last, self.p.graphs[g].blocks[b].exit.clone())
+                {
+                    self.follow_handlers(g, &handlers);
+                }
                 return;
             }
             if self.bind(g, inst.result, result, inst.span).is_err() {
@@ -303,7 +360,11 @@ impl<'a> Annotator<'a> {
         let exit = self.p.graphs[g].blocks[b].exit.clone();
         match exit {
             Exit::Goto(l) => self.follow(g, &l, None),
-            Exit::Branch { cond, if_true, if_false } => match self.ann(g, cond).const_bool() {
+            Exit::Branch {
+                cond,
+                if_true,
+                if_false,
+            } => match self.ann(g, cond).const_bool() {
                 Some(true) => self.follow(g, &if_true, None),
                 Some(false) => self.follow(g, &if_false, None),
                 None => {
@@ -315,44 +376,61 @@ impl<'a> Annotator<'a> {
                 if let Some(l) = normal {
                     self.follow(g, &l, None);
                 }
-                for h in handlers {
-                    let class = match h.case.and_then(|c| self.p.graphs[g].const_of(c).cloned()) {
-                        Some(Const::Builtin(q)) => ClassRef::Builtin(q.trim_start_matches("builtins.").to_string()),
-                        Some(Const::Obj(o)) => ClassRef::User(o),
-                        _ => ClassRef::Builtin("BaseException".into()),
-                    };
-                    let exc_ann = Ann::Instance { class, nullable: false };
-                    self.follow(g, &h.link, Some((h.exc, exc_ann)));
-                }
+                self.follow_handlers(g, &handlers);
             }
-            Exit::Return(v) => {
-                let a = self.ann(g, v);
-                let old = self.p.returns[g.index()].clone();
-                let span = self.origin(g, v).unwrap_or(self.p.graphs[g].span);
-                let mut pending = vec![];
-                match union(&old, &a, &mut |x, y| pending.push((x, y))) {
-                    Ok(new) => {
-                        for (x, y) in pending {
-                            self.unify_lists(x, y, span);
-                        }
-                        if new != old {
-                            self.p.returns[g.index()] = new;
-                            let callers: Vec<_> = self.callers[g.index()].iter().copied().collect();
-                            for (cg, cb) in callers {
-                                self.schedule(cg, cb);
-                            }
-                        }
-                    }
-                    Err(_) => {
-                        let (o, n) = (self.describe(&old), self.describe(&a));
-                        let d = Diagnostic::new("E0202", format!("`{}` would return both {o} and {n}", self.p.graphs[g].name), Some(span))
-                            .label(format!("returns {n} here"))
-                            .help("a function returns one type; return the same type on every path");
-                        self.report(d);
-                    }
-                }
-            }
+            Exit::Return(v) => self.flow_return(g, v),
             Exit::Unreachable => {}
+        }
+    }
+
+    fn follow_handlers(&mut self, g: GraphId, handlers: &[frontend::graph::Handler]) {
+        for h in handlers {
+            let class = match h.case.and_then(|c| self.p.graphs[g].const_of(c).cloned()) {
+                Some(Const::Builtin(q)) => {
+                    ClassRef::Builtin(q.trim_start_matches("builtins.").to_string())
+                }
+                Some(Const::Obj(o)) => ClassRef::User(o),
+                _ => ClassRef::Builtin("BaseException".into()),
+            };
+            let exc_ann = Ann::Instance {
+                class,
+                nullable: false,
+            };
+            self.follow(g, &h.link, Some((h.exc, exc_ann)));
+        }
+    }
+
+    fn flow_return(&mut self, g: GraphId, v: Value) {
+        {
+            let a = self.ann(g, v);
+            let old = self.p.returns[g.index()].clone();
+            let span = self.origin(g, v).unwrap_or(self.p.graphs[g].span);
+            let mut pending = vec![];
+            match union(&old, &a, &mut |x, y| pending.push((x, y))) {
+                Ok(new) => {
+                    for (x, y) in pending {
+                        self.unify_lists(x, y, span);
+                    }
+                    if new != old {
+                        self.p.returns[g.index()] = new;
+                        let callers: Vec<_> = self.callers[g.index()].iter().copied().collect();
+                        for (cg, cb) in callers {
+                            self.schedule(cg, cb);
+                        }
+                    }
+                }
+                Err(_) => {
+                    let (o, n) = (self.describe(&old), self.describe(&a));
+                    let d = Diagnostic::new(
+                        "E0202",
+                        format!("`{}` would return both {o} and {n}", self.p.graphs[g].name),
+                        Some(span),
+                    )
+                    .label(format!("returns {n} here"))
+                    .help("a function returns one type; return the same type on every path");
+                    self.report(d);
+                }
+            }
         }
     }
 
@@ -364,9 +442,6 @@ impl<'a> Annotator<'a> {
                 Some((v, ann)) if *v == a => ann.clone(),
                 _ => self.ann(g, a),
             };
-            if ann == Ann::Impossible && !self.p.graphs[g].is_const(a) {
-                return;
-            }
             anns.push((ann, self.origin(g, a)));
         }
         let target = link.target;
@@ -385,8 +460,16 @@ impl<'a> Annotator<'a> {
     }
 
     /// Binds a call's arguments to a function's parameters; returns its return annotation.
-    pub fn call_function(&mut self, func: ObjId, pos: Vec<(Ann, Span)>, kw: Vec<(String, Ann, Span)>, span: Span) -> Result<Ann, Diagnostic> {
-        let Some(callee) = self.graph_for(func) else { return Ok(Ann::Impossible) };
+    pub fn call_function(
+        &mut self,
+        func: ObjId,
+        pos: Vec<(Ann, Span)>,
+        kw: Vec<(String, Ann, Span)>,
+        span: Span,
+    ) -> Result<Ann, Diagnostic> {
+        let Some(callee) = self.graph_for(func) else {
+            return Ok(Ann::Impossible);
+        };
         let params: Vec<Value> = self.p.graphs[callee].params().to_vec();
         let names: Vec<String> = params
             .iter()
@@ -396,12 +479,18 @@ impl<'a> Annotator<'a> {
             })
             .collect();
         let fname = self.p.graphs[callee].name.clone();
-        let Obj::Function(fobj) = &self.snapshot.objects[func] else { unreachable!("graph of a non-function") };
+        let Obj::Function(fobj) = &self.snapshot.objects[func] else {
+            unreachable!("graph of a non-function")
+        };
         let defaults = fobj.defaults.clone();
         if pos.len() > params.len() {
             return Err(Diagnostic::new(
                 "E0210",
-                format!("`{fname}` takes {} positional arguments but {} were given", params.len(), pos.len()),
+                format!(
+                    "`{fname}` takes {} positional arguments but {} were given",
+                    params.len(),
+                    pos.len()
+                ),
                 Some(span),
             ));
         }
@@ -413,11 +502,19 @@ impl<'a> Annotator<'a> {
             match names.iter().position(|n| *n == name) {
                 Some(i) if slots[i].is_none() => slots[i] = Some((a, s)),
                 Some(_) => {
-                    return Err(Diagnostic::new("E0211", format!("`{fname}` got multiple values for argument `{name}`"), Some(s)))
+                    return Err(Diagnostic::new(
+                        "E0211",
+                        format!("`{fname}` got multiple values for argument `{name}`"),
+                        Some(s),
+                    ))
                 }
                 None => {
-                    return Err(Diagnostic::new("E0212", format!("`{fname}` has no parameter named `{name}`"), Some(s))
-                        .help(format!("its parameters are: {}", names.join(", "))))
+                    return Err(Diagnostic::new(
+                        "E0212",
+                        format!("`{fname}` has no parameter named `{name}`"),
+                        Some(s),
+                    )
+                    .help(format!("its parameters are: {}", names.join(", "))))
                 }
             }
         }
@@ -428,7 +525,11 @@ impl<'a> Annotator<'a> {
                     let c = obj_const(self.snapshot, defaults[i - first_default]);
                     slots[i] = Some((self.const_ann(&c), span));
                 } else {
-                    return Err(Diagnostic::new("E0213", format!("`{fname}` is missing argument `{}`", names[i]), Some(span)));
+                    return Err(Diagnostic::new(
+                        "E0213",
+                        format!("`{fname}` is missing argument `{}`", names[i]),
+                        Some(span),
+                    ));
                 }
             }
         }
@@ -475,7 +576,10 @@ fn const_ann_readonly(c: &Const, snapshot: &Snapshot, lists: &HashMap<ObjId, Lis
             Obj::Module { .. } => Ann::Const(Desc::Module(*o)),
             Obj::Class(_) => Ann::Const(Desc::Class(*o)),
             Obj::List { .. } => match lists.get(o) {
-                Some(d) => Ann::List { def: *d, nullable: false },
+                Some(d) => Ann::List {
+                    def: *d,
+                    nullable: false,
+                },
                 None => Ann::Impossible,
             },
             _ => Ann::Impossible,

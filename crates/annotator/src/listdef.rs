@@ -24,7 +24,13 @@ pub struct ListDefs {
 
 impl ListDefs {
     pub fn new_def(&mut self) -> ListDefId {
-        self.defs.push(ListDefData { parent: None, item: Ann::Impossible, item_origin: None, readers: vec![], resized: false })
+        self.defs.push(ListDefData {
+            parent: None,
+            item: Ann::Impossible,
+            item_origin: None,
+            readers: vec![],
+            resized: false,
+        })
     }
 
     pub fn find(&self, mut d: ListDefId) -> ListDefId {
@@ -48,10 +54,16 @@ impl ListDefs {
     }
 
     /// Joins `ann` into the item type; returns the readers to re-flow if it changed.
-    pub fn generalize(&mut self, d: ListDefId, ann: &Ann, origin: Span) -> Result<Vec<(u32, u32)>, (UnionConflict, Ann, Option<Span>)> {
+    pub fn generalize(
+        &mut self,
+        d: ListDefId,
+        ann: &Ann,
+        origin: Span,
+    ) -> Result<Vec<(u32, u32)>, (UnionConflict, Ann, Option<Span>)> {
         let old = self.item(d);
         let mut pending = Vec::new();
-        let new = union(&old, ann, &mut |a, b| pending.push((a, b))).map_err(|e| (e, old.clone(), self.get(d).item_origin))?;
+        let new = union(&old, ann, &mut |a, b| pending.push((a, b)))
+            .map_err(|e| (e, old.clone(), self.get(d).item_origin))?;
         let mut wake = Vec::new();
         if new != old {
             let data = self.get_mut(d);
@@ -68,7 +80,12 @@ impl ListDefs {
     }
 
     /// Merges two list definitions; returns readers to re-flow.
-    pub fn unify(&mut self, a: ListDefId, b: ListDefId, origin: Span) -> Result<Vec<(u32, u32)>, (UnionConflict, Ann, Option<Span>)> {
+    pub fn unify(
+        &mut self,
+        a: ListDefId,
+        b: ListDefId,
+        origin: Span,
+    ) -> Result<Vec<(u32, u32)>, (UnionConflict, Ann, Option<Span>)> {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra == rb {
             return Ok(vec![]);

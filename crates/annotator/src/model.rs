@@ -51,8 +51,13 @@ pub enum Ann {
     Bool(Option<bool>),
     Int,
     Float,
-    Str { nullable: bool },
-    List { def: ListDefId, nullable: bool },
+    Str {
+        nullable: bool,
+    },
+    List {
+        def: ListDefId,
+        nullable: bool,
+    },
     Tuple(Vec<Ann>),
     /// A `range(...)` object.
     Range,
@@ -62,9 +67,15 @@ pub enum Ann {
     /// A known prebuilt object (function, builtin, module, class).
     Const(Desc),
     /// A method bound to a receiver, e.g. `lst.append`.
-    BoundMethod { receiver: Box<Ann>, name: String },
+    BoundMethod {
+        receiver: Box<Ann>,
+        name: String,
+    },
     /// An exception instance of (a subclass of) the class.
-    Instance { class: ClassRef, nullable: bool },
+    Instance {
+        class: ClassRef,
+        nullable: bool,
+    },
 }
 
 impl Ann {
@@ -104,7 +115,14 @@ impl Ann {
                 }
             }
             Ann::Tuple(items) => {
-                format!("tuple ({})", items.iter().map(|a| a.describe(item)).collect::<Vec<_>>().join(", "))
+                format!(
+                    "tuple ({})",
+                    items
+                        .iter()
+                        .map(|a| a.describe(item))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
             }
             Ann::Range => "range".into(),
             Ann::RangeIter => "range iterator".into(),
@@ -126,7 +144,11 @@ pub struct UnionConflict;
 
 /// The outcome of joining two annotations: the result, and list definitions that must
 /// be unified because two lists met.
-pub fn union(a: &Ann, b: &Ann, unify_lists: &mut dyn FnMut(ListDefId, ListDefId)) -> Result<Ann, UnionConflict> {
+pub fn union(
+    a: &Ann,
+    b: &Ann,
+    unify_lists: &mut dyn FnMut(ListDefId, ListDefId),
+) -> Result<Ann, UnionConflict> {
     use Ann::*;
     Ok(match (a, b) {
         (Impossible, x) | (x, Impossible) => x.clone(),
@@ -136,11 +158,26 @@ pub fn union(a: &Ann, b: &Ann, unify_lists: &mut dyn FnMut(ListDefId, ListDefId)
         (Float, Float) => Float,
         (Str { nullable: x }, Str { nullable: y }) => Str { nullable: *x || *y },
         (Str { .. }, None) | (None, Str { .. }) => Str { nullable: true },
-        (List { def: d1, nullable: n1 }, List { def: d2, nullable: n2 }) => {
+        (
+            List {
+                def: d1,
+                nullable: n1,
+            },
+            List {
+                def: d2,
+                nullable: n2,
+            },
+        ) => {
             unify_lists(*d1, *d2);
-            List { def: *d1, nullable: *n1 || *n2 }
+            List {
+                def: *d1,
+                nullable: *n1 || *n2,
+            }
         }
-        (List { def, .. }, None) | (None, List { def, .. }) => List { def: *def, nullable: true },
+        (List { def, .. }, None) | (None, List { def, .. }) => List {
+            def: *def,
+            nullable: true,
+        },
         (Tuple(x), Tuple(y)) if x.len() == y.len() => {
             let mut items = Vec::new();
             for (p, q) in x.iter().zip(y) {
@@ -156,16 +193,45 @@ pub fn union(a: &Ann, b: &Ann, unify_lists: &mut dyn FnMut(ListDefId, ListDefId)
             ListIter(*d1)
         }
         (Const(x), Const(y)) if x == y => Const(x.clone()),
-        (BoundMethod { receiver: r1, name: n1 }, BoundMethod { receiver: r2, name: n2 }) if n1 == n2 => {
-            BoundMethod { receiver: Box::new(union(r1, r2, unify_lists)?), name: n1.clone() }
-        }
-        (Instance { class: c1, nullable: n1 }, Instance { class: c2, nullable: n2 }) => {
+        (
+            BoundMethod {
+                receiver: r1,
+                name: n1,
+            },
+            BoundMethod {
+                receiver: r2,
+                name: n2,
+            },
+        ) if n1 == n2 => BoundMethod {
+            receiver: Box::new(union(r1, r2, unify_lists)?),
+            name: n1.clone(),
+        },
+        (
+            Instance {
+                class: c1,
+                nullable: n1,
+            },
+            Instance {
+                class: c2,
+                nullable: n2,
+            },
+        ) => {
             // Exception instances of different classes join at their common base; the
             // rtyper represents them all as pointers to the base layout.
-            let class = if c1 == c2 { c1.clone() } else { ClassRef::Builtin("BaseException".into()) };
-            Instance { class, nullable: *n1 || *n2 }
+            let class = if c1 == c2 {
+                c1.clone()
+            } else {
+                ClassRef::Builtin("BaseException".into())
+            };
+            Instance {
+                class,
+                nullable: *n1 || *n2,
+            }
         }
-        (Instance { class, .. }, None) | (None, Instance { class, .. }) => Instance { class: class.clone(), nullable: true },
+        (Instance { class, .. }, None) | (None, Instance { class, .. }) => Instance {
+            class: class.clone(),
+            nullable: true,
+        },
         _ => return Err(UnionConflict),
     })
 }

@@ -19,9 +19,8 @@ pub fn annotate_op(a: &mut Annotator, g: GraphId, i: Inst) -> R {
     let span = inst.span;
     use FlowOp::*;
     match inst.op {
-        Add | Sub | Mul | TrueDiv | FloorDiv | Mod | Pow | LShift | RShift | And | Or | Xor | InplaceAdd => {
-            binary(a, (g, i), inst.op, &args[0], &args[1], span)
-        }
+        Add | Sub | Mul | TrueDiv | FloorDiv | Mod | Pow | LShift | RShift | And | Or | Xor
+        | InplaceAdd => binary(a, (g, i), inst.op, &args[0], &args[1], span),
         Lt | Le | Eq | Ne | Gt | Ge => compare(a, inst.op, &args[0], &args[1], span),
         Is => Ok(match (&args[0], &args[1]) {
             (Ann::None, Ann::None) => Ann::Bool(Some(true)),
@@ -32,19 +31,28 @@ pub fn annotate_op(a: &mut Annotator, g: GraphId, i: Inst) -> R {
         Bool => Ok(Ann::Bool(truth(&args[0]))),
         Not => Ok(Ann::Bool(truth(&args[0]).map(|b| !b))),
         NewList => {
-            let d = *a.p.list_sites.entry((g, i)).or_insert_with(|| a.p.listdefs.new_def());
+            let d =
+                *a.p.list_sites
+                    .entry((g, i))
+                    .or_insert_with(|| a.p.listdefs.new_def());
             for (k, it) in args.iter().enumerate() {
                 let s = a.origin(g, inst.args[k]).unwrap_or(span);
                 a.generalize_list(d, it, s);
             }
-            Ok(Ann::List { def: d, nullable: false })
+            Ok(Ann::List {
+                def: d,
+                nullable: false,
+            })
         }
         NewTuple => Ok(Ann::Tuple(args)),
         GetItem => getitem(a, g, &inst.args, &args, span),
         SetItem => setitem(a, &args, span),
         Iter => match &args[0] {
             Ann::Range => Ok(Ann::RangeIter),
-            Ann::List { def, nullable: false } => Ok(Ann::ListIter(*def)),
+            Ann::List {
+                def,
+                nullable: false,
+            } => Ok(Ann::ListIter(*def)),
             Ann::Str { nullable: false } => Ok(Ann::StrIter),
             other => Err(unsupported(a, "iterate over", other, span)),
         },
@@ -58,12 +66,22 @@ pub fn annotate_op(a: &mut Annotator, g: GraphId, i: Inst) -> R {
         SimpleCall | CallKw => call(a, g, inst.op, &inst.args, args, span),
         Raise => match &args[0] {
             Ann::Instance { .. } => Ok(Ann::Impossible),
-            Ann::Const(Desc::Builtin(q)) if crate::builtins::builtin_exception(q).is_some() => Ok(Ann::Impossible),
-            other => Err(Diagnostic::new("E0230", format!("cannot raise {}", a.describe(other)), Some(span))
-                .help("raise an exception class or instance, e.g. `raise ValueError(\"...\")`")),
+            Ann::Const(Desc::Builtin(q)) if crate::builtins::builtin_exception(q).is_some() => {
+                Ok(Ann::Impossible)
+            }
+            other => Err(Diagnostic::new(
+                "E0230",
+                format!("cannot raise {}", a.describe(other)),
+                Some(span),
+            )
+            .help("raise an exception class or instance, e.g. `raise ValueError(\"...\")`")),
         },
         Reraise => Ok(Ann::Impossible),
-        op => Err(Diagnostic::new("E0100", format!("the operation `{op}` is not supported yet"), Some(span))),
+        op => Err(Diagnostic::new(
+            "E0100",
+            format!("the operation `{op}` is not supported yet"),
+            Some(span),
+        )),
     }
 }
 
@@ -72,7 +90,12 @@ fn truth(a: &Ann) -> Option<bool> {
 }
 
 pub fn unsupported(a: &Annotator, what: &str, on: &Ann, span: Span) -> Diagnostic {
-    Diagnostic::new("E0220", format!("cannot {what} {}", a.describe(on)), Some(span)).label(format!("this is {}", a.describe(on)))
+    Diagnostic::new(
+        "E0220",
+        format!("cannot {what} {}", a.describe(on)),
+        Some(span),
+    )
+    .label(format!("this is {}", a.describe(on)))
 }
 
 fn binary(a: &mut Annotator, site: (GraphId, Inst), op: FlowOp, x: &Ann, y: &Ann, span: Span) -> R {
@@ -88,24 +111,52 @@ fn binary(a: &mut Annotator, site: (GraphId, Inst), op: FlowOp, x: &Ann, y: &Ann
         TrueDiv if numeric => Some(Ann::Float),
         Add | InplaceAdd => match (x, y) {
             (Str { nullable: false }, Str { nullable: false }) => Some(Str { nullable: false }),
-            (List { def: d1, nullable: false }, List { def: d2, nullable: false }) => {
+            (
+                List {
+                    def: d1,
+                    nullable: false,
+                },
+                List {
+                    def: d2,
+                    nullable: false,
+                },
+            ) => {
                 if op == InplaceAdd {
                     a.p.listdefs.get_mut(*d1).resized = true;
                     let item = a.read_list(*d2);
                     a.generalize_list(*d1, &item, span);
                     Some(x.clone())
                 } else {
-                    let nd = *a.p.list_sites.entry(site).or_insert_with(|| a.p.listdefs.new_def());
+                    let nd =
+                        *a.p.list_sites
+                            .entry(site)
+                            .or_insert_with(|| a.p.listdefs.new_def());
                     a.unify_lists(nd, *d1, span);
                     a.unify_lists(nd, *d2, span);
-                    Some(List { def: nd, nullable: false })
+                    Some(List {
+                        def: nd,
+                        nullable: false,
+                    })
                 }
             }
             _ => None,
         },
         Mul => match (x, y) {
-            (Str { nullable: false }, i) | (i, Str { nullable: false }) if i.is_int_like() => Some(Str { nullable: false }),
-            (List { nullable: false, .. }, i) | (i, List { nullable: false, .. }) if i.is_int_like() => {
+            (Str { nullable: false }, i) | (i, Str { nullable: false }) if i.is_int_like() => {
+                Some(Str { nullable: false })
+            }
+            (
+                List {
+                    nullable: false, ..
+                },
+                i,
+            )
+            | (
+                i,
+                List {
+                    nullable: false, ..
+                },
+            ) if i.is_int_like() => {
                 let l = if matches!(x, List { .. }) { x } else { y };
                 Some(l.clone())
             }
@@ -116,7 +167,12 @@ fn binary(a: &mut Annotator, site: (GraphId, Inst), op: FlowOp, x: &Ann, y: &Ann
     res.ok_or_else(|| {
         Diagnostic::new(
             "E0221",
-            format!("unsupported operand types for {}: {} and {}", op_symbol(op), a.describe(x), a.describe(y)),
+            format!(
+                "unsupported operand types for {}: {} and {}",
+                op_symbol(op),
+                a.describe(x),
+                a.describe(y)
+            ),
             Some(span),
         )
     })
@@ -170,7 +226,12 @@ fn compare(a: &mut Annotator, op: FlowOp, x: &Ann, y: &Ann, span: Span) -> R {
     } else {
         Err(Diagnostic::new(
             "E0222",
-            format!("cannot compare {} and {} with {}", a.describe(x), a.describe(y), op_symbol(op)),
+            format!(
+                "cannot compare {} and {} with {}",
+                a.describe(x),
+                a.describe(y),
+                op_symbol(op)
+            ),
             Some(span),
         ))
     }
@@ -178,16 +239,32 @@ fn compare(a: &mut Annotator, op: FlowOp, x: &Ann, y: &Ann, span: Span) -> R {
 
 fn contains(a: &mut Annotator, container: &Ann, item: &Ann, span: Span) -> R {
     match container {
-        Ann::List { def, nullable: false } => {
+        Ann::List {
+            def,
+            nullable: false,
+        } => {
             let it = a.read_list(*def);
-            let ok = (it.is_numeric() && item.is_numeric()) || it == *item || it == Ann::Impossible || matches!((&it, item), (Ann::Str { .. }, Ann::Str { .. }));
+            let ok = (it.is_numeric() && item.is_numeric())
+                || it == *item
+                || it == Ann::Impossible
+                || matches!((&it, item), (Ann::Str { .. }, Ann::Str { .. }));
             if ok {
                 Ok(Ann::Bool(None))
             } else {
-                Err(Diagnostic::new("E0223", format!("cannot look for {} in a {}", a.describe(item), a.describe(container)), Some(span)))
+                Err(Diagnostic::new(
+                    "E0223",
+                    format!(
+                        "cannot look for {} in a {}",
+                        a.describe(item),
+                        a.describe(container)
+                    ),
+                    Some(span),
+                ))
             }
         }
-        Ann::Str { nullable: false } if matches!(item, Ann::Str { nullable: false }) => Ok(Ann::Bool(None)),
+        Ann::Str { nullable: false } if matches!(item, Ann::Str { nullable: false }) => {
+            Ok(Ann::Bool(None))
+        }
         other => Err(unsupported(a, "use `in` on", other, span)),
     }
 }
@@ -196,7 +273,11 @@ fn unary(a: &mut Annotator, op: FlowOp, x: &Ann, span: Span) -> R {
     match (op, x) {
         (_, Ann::Int | Ann::Bool(_)) => Ok(Ann::Int),
         (FlowOp::Neg | FlowOp::Pos, Ann::Float) => Ok(Ann::Float),
-        _ => Err(Diagnostic::new("E0221", format!("bad operand type for {}: {}", op_symbol(op), a.describe(x)), Some(span))),
+        _ => Err(Diagnostic::new(
+            "E0221",
+            format!("bad operand type for {}: {}", op_symbol(op), a.describe(x)),
+            Some(span),
+        )),
     }
 }
 
@@ -204,7 +285,13 @@ fn index_ok(i: &Ann) -> bool {
     i.is_int_like()
 }
 
-fn getitem(a: &mut Annotator, g: GraphId, vals: &[frontend::entities::Value], args: &[Ann], span: Span) -> R {
+fn getitem(
+    a: &mut Annotator,
+    g: GraphId,
+    vals: &[frontend::entities::Value],
+    args: &[Ann],
+    span: Span,
+) -> R {
     match (&args[0], &args[1]) {
         (Ann::List { def, nullable: false }, i) if index_ok(i) => Ok(a.read_list(*def)),
         (Ann::Str { nullable: false }, i) if index_ok(i) => Ok(Ann::Str { nullable: false }),
@@ -227,7 +314,13 @@ fn getitem(a: &mut Annotator, g: GraphId, vals: &[frontend::entities::Value], ar
 
 fn setitem(a: &mut Annotator, args: &[Ann], span: Span) -> R {
     match (&args[0], &args[1]) {
-        (Ann::List { def, nullable: false }, i) if index_ok(i) => {
+        (
+            Ann::List {
+                def,
+                nullable: false,
+            },
+            i,
+        ) if index_ok(i) => {
             a.generalize_list(*def, &args[2], span);
             Ok(Ann::None)
         }
@@ -235,33 +328,71 @@ fn setitem(a: &mut Annotator, args: &[Ann], span: Span) -> R {
     }
 }
 
-fn getattr(a: &mut Annotator, g: GraphId, vals: &[frontend::entities::Value], args: &[Ann], span: Span) -> R {
+fn getattr(
+    a: &mut Annotator,
+    g: GraphId,
+    vals: &[frontend::entities::Value],
+    args: &[Ann],
+    span: Span,
+) -> R {
     let Some(Const::Str(name)) = a.p.graphs[g].const_of(vals[1]).cloned() else {
-        return Err(Diagnostic::new("E0226", "attribute name must be a constant", Some(span)));
+        return Err(Diagnostic::new(
+            "E0226",
+            "attribute name must be a constant",
+            Some(span),
+        ));
     };
     match &args[0] {
-        Ann::List { nullable: false, .. } if name == "append" => {
-            Ok(Ann::BoundMethod { receiver: Box::new(args[0].clone()), name })
-        }
+        Ann::List {
+            nullable: false, ..
+        } if name == "append" => Ok(Ann::BoundMethod {
+            receiver: Box::new(args[0].clone()),
+            name,
+        }),
         Ann::Const(Desc::Module(m)) => {
-            let Obj::Module { name: mname, user, globals } = &a.snapshot.objects[*m] else { unreachable!() };
+            let Obj::Module {
+                name: mname,
+                user,
+                globals,
+            } = &a.snapshot.objects[*m]
+            else {
+                unreachable!()
+            };
             if *user {
                 match globals.iter().find(|(n, _)| *n == name) {
                     Some((_, o)) => {
                         let c = obj_const(a.snapshot, *o);
                         Ok(a.const_ann(&c))
                     }
-                    None => Err(Diagnostic::new("E0227", format!("module `{mname}` has no attribute `{name}`"), Some(span))),
+                    None => Err(Diagnostic::new(
+                        "E0227",
+                        format!("module `{mname}` has no attribute `{name}`"),
+                        Some(span),
+                    )),
                 }
             } else {
                 Ok(Ann::Const(Desc::Builtin(format!("{mname}.{name}"))))
             }
         }
-        other => Err(Diagnostic::new("E0228", format!("{} has no attribute `{name}` (that rpy supports yet)", a.describe(other)), Some(span))),
+        other => Err(Diagnostic::new(
+            "E0228",
+            format!(
+                "{} has no attribute `{name}` (that rpy supports yet)",
+                a.describe(other)
+            ),
+            Some(span),
+        )),
     }
 }
 
-fn call(a: &mut Annotator, g: GraphId, op: FlowOp, vals: &[frontend::entities::Value], args: Vec<Ann>, span: Span) -> R {
+fn call(
+    a: &mut Annotator,
+    g: GraphId,
+    op: FlowOp,
+    vals: &[frontend::entities::Value],
+    args: Vec<Ann>,
+    span: Span,
+) -> R {
     let (pos, kw) = split_call_args(a, g, op, vals, &args);
     match &args[0] {
         Ann::Const(Desc::Function(f)) => a.call_function(*f, pos, kw, span),
@@ -272,9 +403,17 @@ fn call(a: &mut Annotator, g: GraphId, op: FlowOp, vals: &[frontend::entities::V
                 a.generalize_list(*def, &pos[0].0, pos[0].1);
                 Ok(Ann::None)
             }
-            _ => Err(Diagnostic::new("E0229", format!("wrong arguments to method `{name}`"), Some(span))),
+            _ => Err(Diagnostic::new(
+                "E0229",
+                format!("wrong arguments to method `{name}`"),
+                Some(span),
+            )),
         },
-        other => Err(Diagnostic::new("E0229", format!("{} is not callable (by rpy yet)", a.describe(other)), Some(span))),
+        other => Err(Diagnostic::new(
+            "E0229",
+            format!("{} is not callable (by rpy yet)", a.describe(other)),
+            Some(span),
+        )),
     }
 }
 
@@ -288,7 +427,9 @@ pub fn split_call_args(
 ) -> (Vec<(Ann, Span)>, Vec<(String, Ann, Span)>) {
     let span_of = |v| a.origin(g, v).unwrap_or(a.p.graphs[g].span);
     if op == FlowOp::SimpleCall {
-        let pos = (1..args.len()).map(|k| (args[k].clone(), span_of(vals[k]))).collect();
+        let pos = (1..args.len())
+            .map(|k| (args[k].clone(), span_of(vals[k])))
+            .collect();
         return (pos, vec![]);
     }
     let names: Vec<String> = match a.p.graphs[g].const_of(vals[1]) {
@@ -296,8 +437,13 @@ pub fn split_call_args(
         _ => vec![],
     };
     let npos = args.len() - 2 - names.len();
-    let pos = (2..2 + npos).map(|k| (args[k].clone(), span_of(vals[k]))).collect();
-    let kw = names.into_iter().enumerate().map(|(j, n)| (n, args[2 + npos + j].clone(), span_of(vals[2 + npos + j]))).collect();
+    let pos = (2..2 + npos)
+        .map(|k| (args[k].clone(), span_of(vals[k])))
+        .collect();
+    let kw = names
+        .into_iter()
+        .enumerate()
+        .map(|(j, n)| (n, args[2 + npos + j].clone(), span_of(vals[2 + npos + j])))
+        .collect();
     (pos, kw)
 }
-

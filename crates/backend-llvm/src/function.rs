@@ -28,7 +28,15 @@ pub fn emit_function<'ctx>(e: &mut Emitter<'ctx, '_>, g: GraphId) -> Result<(), 
     let f: &LlFunction = &e.prog.functions[g];
     let fv = e.functions[&g];
     let prologue = e.ctx.append_basic_block(fv, "prologue");
-    let mut st = FnState { g, fv, vals: HashMap::new(), blocks: HashMap::new(), phis: HashMap::new(), incoming: vec![], prologue };
+    let mut st = FnState {
+        g,
+        fv,
+        vals: HashMap::new(),
+        blocks: HashMap::new(),
+        phis: HashMap::new(),
+        incoming: vec![],
+        prologue,
+    };
     let order = f.graph.rpo();
     for &b in &order {
         let bb = e.ctx.append_basic_block(fv, &b.to_string());
@@ -47,7 +55,9 @@ pub fn emit_function<'ctx>(e: &mut Emitter<'ctx, '_>, g: GraphId) -> Result<(), 
     let mut entry_args = vec![];
     for &p in f.graph.params() {
         if f.ty(p) != LlType::Void {
-            let arg = fv.get_nth_param(k).expect("parameter count matches the signature");
+            let arg = fv
+                .get_nth_param(k)
+                .expect("parameter count matches the signature");
             k += 1;
             // A fresh value stands for the incoming argument.
             entry_args.push(Some(arg));
@@ -67,18 +77,27 @@ pub fn emit_function<'ctx>(e: &mut Emitter<'ctx, '_>, g: GraphId) -> Result<(), 
         let params = &f.graph.blocks[target].params;
         for (&p, &a) in params.iter().zip(&args) {
             if let Some(phi) = st.phis.get(&p) {
-                let v = value(e, &st, f, a).ok_or_else(|| format!("internal: {}: no value for {a} passed to {p}", f.graph.name))?;
+                let v = value(e, &st, f, a).ok_or_else(|| {
+                    format!("internal: {}: no value for {a} passed to {p}", f.graph.name)
+                })?;
                 phi.add_incoming(&[(&v, from)]);
             }
         }
     }
     e.builder.position_at_end(prologue);
-    e.builder.build_unconditional_branch(st.blocks[&f.graph.entry]).expect("positioned");
+    e.builder
+        .build_unconditional_branch(st.blocks[&f.graph.entry])
+        .expect("positioned");
     Ok(())
 }
 
 /// The LLVM value of a low-level operand (None for void).
-pub fn value<'ctx>(e: &mut Emitter<'ctx, '_>, st: &FnState<'ctx>, f: &LlFunction, v: Value) -> Option<BasicValueEnum<'ctx>> {
+pub fn value<'ctx>(
+    e: &mut Emitter<'ctx, '_>,
+    st: &FnState<'ctx>,
+    f: &LlFunction,
+    v: Value,
+) -> Option<BasicValueEnum<'ctx>> {
     match f.graph.const_of(v) {
         Some(c) => const_value(e, c),
         None => st.vals.get(&v).copied(),
@@ -98,7 +117,12 @@ pub fn const_value<'ctx>(e: &mut Emitter<'ctx, '_>, c: &LlConst) -> Option<Basic
     })
 }
 
-fn emit_block<'ctx>(e: &mut Emitter<'ctx, '_>, st: &mut FnState<'ctx>, f: &LlFunction, b: Block) -> Result<(), String> {
+fn emit_block<'ctx>(
+    e: &mut Emitter<'ctx, '_>,
+    st: &mut FnState<'ctx>,
+    f: &LlFunction,
+    b: Block,
+) -> Result<(), String> {
     let data = &f.graph.blocks[b];
     e.builder.position_at_end(st.blocks[&b]);
     let n = data.insts.len();
@@ -113,7 +137,9 @@ fn emit_block<'ctx>(e: &mut Emitter<'ctx, '_>, st: &mut FnState<'ctx>, f: &LlFun
             Raises::Never => {}
             Raises::Always => {
                 if last_guarded {
-                    let Exit::Guarded { handlers, .. } = &data.exit else { unreachable!() };
+                    let Exit::Guarded { handlers, .. } = &data.exit else {
+                        unreachable!()
+                    };
                     dispatch(e, st, f, i, handlers);
                 } else {
                     propagate(e, st, f, i);
@@ -121,13 +147,27 @@ fn emit_block<'ctx>(e: &mut Emitter<'ctx, '_>, st: &mut FnState<'ctx>, f: &LlFun
                 return Ok(());
             }
             Raises::Maybe => {
-                let pending = e.builder.build_load(e.exc_type.as_pointer_value(), "exc").expect("positioned").into_pointer_value();
-                let raised = e.builder.build_is_not_null(pending, "raised").expect("positioned");
-                let (exc_bb, ok_bb) = (e.ctx.append_basic_block(st.fv, "exc"), e.ctx.append_basic_block(st.fv, "ok"));
-                e.builder.build_conditional_branch(raised, exc_bb, ok_bb).expect("positioned");
+                let pending = e
+                    .builder
+                    .build_load(e.exc_type.as_pointer_value(), "exc")
+                    .expect("positioned")
+                    .into_pointer_value();
+                let raised = e
+                    .builder
+                    .build_is_not_null(pending, "raised")
+                    .expect("positioned");
+                let (exc_bb, ok_bb) = (
+                    e.ctx.append_basic_block(st.fv, "exc"),
+                    e.ctx.append_basic_block(st.fv, "ok"),
+                );
+                e.builder
+                    .build_conditional_branch(raised, exc_bb, ok_bb)
+                    .expect("positioned");
                 e.builder.position_at_end(exc_bb);
                 if last_guarded {
-                    let Exit::Guarded { handlers, .. } = &data.exit else { unreachable!() };
+                    let Exit::Guarded { handlers, .. } = &data.exit else {
+                        unreachable!()
+                    };
                     dispatch(e, st, f, i, handlers);
                 } else {
                     propagate(e, st, f, i);
@@ -138,15 +178,44 @@ fn emit_block<'ctx>(e: &mut Emitter<'ctx, '_>, st: &mut FnState<'ctx>, f: &LlFun
     }
     let cur = e.builder.get_insert_block().expect("positioned");
     match &data.exit {
-        Exit::Goto(l) | Exit::Guarded { normal: Some(l), .. } => {
+        Exit::Goto(l)
+        | Exit::Guarded {
+            normal: Some(l), ..
+        } => {
             st.incoming.push((l.target, l.args.clone(), cur));
-            e.builder.build_unconditional_branch(st.blocks[&l.target]).expect("positioned");
+            e.builder
+                .build_unconditional_branch(st.blocks[&l.target])
+                .expect("positioned");
         }
-        Exit::Branch { cond, if_true, if_false } => {
-            let c = value(e, st, f, *cond).ok_or("internal: void branch condition")?.into_int_value();
-            st.incoming.push((if_true.target, if_true.args.clone(), cur));
-            st.incoming.push((if_false.target, if_false.args.clone(), cur));
-            e.builder.build_conditional_branch(c, st.blocks[&if_true.target], st.blocks[&if_false.target]).expect("positioned");
+        Exit::Branch {
+            cond,
+            if_true,
+            if_false,
+        } => {
+            let c = value(e, st, f, *cond)
+                .ok_or("internal: void branch condition")?
+                .into_int_value();
+            st.incoming
+                .push((if_true.target, if_true.args.clone(), cur));
+            let mut false_bb = st.blocks[&if_false.target];
+            if if_true.target == if_false.target {
+                // Two edges to one block need distinct predecessors for its phis.
+                let hop = e.ctx.append_basic_block(st.fv, "edge");
+                e.builder.position_at_end(hop);
+                e.builder
+                    .build_unconditional_branch(false_bb)
+                    .expect("positioned");
+                e.builder.position_at_end(cur);
+                st.incoming
+                    .push((if_false.target, if_false.args.clone(), hop));
+                false_bb = hop;
+            } else {
+                st.incoming
+                    .push((if_false.target, if_false.args.clone(), cur));
+            }
+            e.builder
+                .build_conditional_branch(c, st.blocks[&if_true.target], false_bb)
+                .expect("positioned");
         }
         Exit::Return(v) => match value(e, st, f, *v) {
             Some(x) if f.ret != LlType::Void => {
@@ -193,32 +262,65 @@ fn ret_zero(e: &mut Emitter, f: &LlFunction) {
 fn propagate<'ctx>(e: &mut Emitter<'ctx, '_>, st: &FnState<'ctx>, f: &LlFunction, i: Inst) {
     let loc = e.tb_loc(f.graph.insts[i].span, st.g);
     let rec = e.glue_fn("rpy_tb_record", &[e.ptr.into()], None);
-    e.builder.build_call(rec, &[loc.into()], "").expect("positioned");
+    e.builder
+        .build_call(rec, &[loc.into()], "")
+        .expect("positioned");
     ret_zero(e, f);
 }
 
 /// Tries the handlers in order; the first match receives the exception value.
-fn dispatch<'ctx>(e: &mut Emitter<'ctx, '_>, st: &mut FnState<'ctx>, f: &LlFunction, i: Inst, handlers: &[Handler]) {
-    let pending = e.builder.build_load(e.exc_type.as_pointer_value(), "exc_type").expect("positioned").into_pointer_value();
+fn dispatch<'ctx>(
+    e: &mut Emitter<'ctx, '_>,
+    st: &mut FnState<'ctx>,
+    f: &LlFunction,
+    i: Inst,
+    handlers: &[Handler],
+) {
+    let pending = e
+        .builder
+        .build_load(e.exc_type.as_pointer_value(), "exc_type")
+        .expect("positioned")
+        .into_pointer_value();
     for h in handlers {
         let take = e.ctx.append_basic_block(st.fv, "catch");
         match h.case.and_then(|c| f.graph.const_of(c).cloned()) {
             Some(LlConst::Vtable(class)) => {
                 let info = &e.prog.classes.classes[class];
                 let (cmin, cmax) = (info.subclass_min as u64, info.subclass_max as u64);
-                let minp = e.builder.build_bit_cast(pending, e.i64.ptr_type(inkwell::AddressSpace::default()), "vt").expect("positioned");
-                let min = e.builder.build_load(minp.into_pointer_value(), "min").expect("positioned").into_int_value();
-                let ge = e.builder.build_int_compare(IntPredicate::SGE, min, e.i64.const_int(cmin, true), "ge").expect("positioned");
-                let lt = e.builder.build_int_compare(IntPredicate::SLT, min, e.i64.const_int(cmax, true), "lt").expect("positioned");
+                let minp = e
+                    .builder
+                    .build_bit_cast(
+                        pending,
+                        e.i64.ptr_type(inkwell::AddressSpace::default()),
+                        "vt",
+                    )
+                    .expect("positioned");
+                let min = e
+                    .builder
+                    .build_load(minp.into_pointer_value(), "min")
+                    .expect("positioned")
+                    .into_int_value();
+                let ge = e
+                    .builder
+                    .build_int_compare(IntPredicate::SGE, min, e.i64.const_int(cmin, true), "ge")
+                    .expect("positioned");
+                let lt = e
+                    .builder
+                    .build_int_compare(IntPredicate::SLT, min, e.i64.const_int(cmax, true), "lt")
+                    .expect("positioned");
                 let m = e.builder.build_and(ge, lt, "match").expect("positioned");
                 let next = e.ctx.append_basic_block(st.fv, "nomatch");
-                e.builder.build_conditional_branch(m, take, next).expect("positioned");
+                e.builder
+                    .build_conditional_branch(m, take, next)
+                    .expect("positioned");
                 e.builder.position_at_end(take);
                 catch(e, st, h);
                 e.builder.position_at_end(next);
             }
             _ => {
-                e.builder.build_unconditional_branch(take).expect("positioned");
+                e.builder
+                    .build_unconditional_branch(take)
+                    .expect("positioned");
                 e.builder.position_at_end(take);
                 catch(e, st, h);
                 // Nothing after a catch-all is reachable.
@@ -233,13 +335,22 @@ fn dispatch<'ctx>(e: &mut Emitter<'ctx, '_>, st: &mut FnState<'ctx>, f: &LlFunct
 }
 
 fn catch<'ctx>(e: &mut Emitter<'ctx, '_>, st: &mut FnState<'ctx>, h: &Handler) {
-    let v = e.builder.build_load(e.exc_value.as_pointer_value(), "exc_value").expect("positioned");
+    let v = e
+        .builder
+        .build_load(e.exc_value.as_pointer_value(), "exc_value")
+        .expect("positioned");
     let null = e.ptr.const_null();
-    e.builder.build_store(e.exc_type.as_pointer_value(), null).expect("positioned");
-    e.builder.build_store(e.exc_value.as_pointer_value(), null).expect("positioned");
+    e.builder
+        .build_store(e.exc_type.as_pointer_value(), null)
+        .expect("positioned");
+    e.builder
+        .build_store(e.exc_value.as_pointer_value(), null)
+        .expect("positioned");
     st.vals.insert(h.exc, v);
     let Link { target, args } = &h.link;
     let cur = e.builder.get_insert_block().expect("positioned");
     st.incoming.push((*target, args.clone(), cur));
-    e.builder.build_unconditional_branch(st.blocks[target]).expect("positioned");
+    e.builder
+        .build_unconditional_branch(st.blocks[target])
+        .expect("positioned");
 }

@@ -18,14 +18,16 @@ pub mod link;
 mod ops;
 mod statics;
 
+use frontend::source::SourceMap;
 use inkwell::context::Context;
 use inkwell::module::Module;
 #[allow(deprecated)]
 use inkwell::passes::{PassManager, PassManagerBuilder};
-use inkwell::targets::{CodeModel, FileType, InitializationConfig, RelocMode, Target, TargetMachine};
+use inkwell::targets::{
+    CodeModel, FileType, InitializationConfig, RelocMode, Target, TargetMachine,
+};
 use inkwell::OptimizationLevel;
 use rtyper::LlProgram;
-use frontend::source::SourceMap;
 use std::path::Path;
 
 /// What the backend produced, with the IR texts for `--dump`.
@@ -41,14 +43,25 @@ pub struct Options {
 }
 
 /// Emits, optimizes and writes `prog` as an object file at `obj_path`.
-pub fn compile(prog: &LlProgram, sources: &SourceMap, opts: &Options, obj_path: &Path) -> Result<Output, String> {
+pub fn compile(
+    prog: &LlProgram,
+    sources: &SourceMap,
+    opts: &Options,
+    obj_path: &Path,
+) -> Result<Output, String> {
     let context = Context::create();
     let module = context.create_module("rpy_program");
     let mut e = statics::Emitter::new(&context, &module, prog, sources);
     e.emit_program()?;
     let ir_before = module.print_to_string().to_string();
-    module.verify().map_err(|m| format!("internal error: LLVM rejected the generated IR: {}", m.to_string()))?;
-    Target::initialize_native(&InitializationConfig::default()).map_err(|e| format!("LLVM target init: {e}"))?;
+    module.verify().map_err(|m| {
+        format!(
+            "internal error: LLVM rejected the generated IR: {}",
+            m.to_string()
+        )
+    })?;
+    Target::initialize_native(&InitializationConfig::default())
+        .map_err(|e| format!("LLVM target init: {e}"))?;
     let triple = TargetMachine::get_default_triple();
     let target = Target::from_triple(&triple).map_err(|e| e.to_string())?;
     let level = match opts.opt_level {
@@ -60,14 +73,25 @@ pub fn compile(prog: &LlProgram, sources: &SourceMap, opts: &Options, obj_path: 
     let cpu = TargetMachine::get_host_cpu_name().to_string();
     let features = TargetMachine::get_host_cpu_features().to_string();
     let tm = target
-        .create_target_machine(&triple, &cpu, &features, level, RelocMode::PIC, CodeModel::Default)
+        .create_target_machine(
+            &triple,
+            &cpu,
+            &features,
+            level,
+            RelocMode::PIC,
+            CodeModel::Default,
+        )
         .ok_or("LLVM could not create a target machine for this host")?;
     module.set_triple(&triple);
     module.set_data_layout(&tm.get_target_data().get_data_layout());
     optimize(&module, opts.opt_level);
     let ir_after = module.print_to_string().to_string();
-    tm.write_to_file(&module, FileType::Object, obj_path).map_err(|e| format!("writing the object file: {e}"))?;
-    Ok(Output { ir_before, ir_after })
+    tm.write_to_file(&module, FileType::Object, obj_path)
+        .map_err(|e| format!("writing the object file: {e}"))?;
+    Ok(Output {
+        ir_before,
+        ir_after,
+    })
 }
 
 #[allow(deprecated)]

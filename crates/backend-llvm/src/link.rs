@@ -51,9 +51,14 @@ pub fn link(obj: &Path, runtime: &Path, out: &Path) -> Result<(), String> {
         .arg(runtime)
         .args(["-lm", "-lpthread", "-ldl", "-Wl,--gc-sections"])
         .output()
-        .map_err(|e| format!("cannot run the linker `{cc}`: {e} (install a C compiler: apt-get install gcc)"))?;
+        .map_err(|e| {
+            format!("cannot run the linker `{cc}`: {e} (install a C compiler: apt-get install gcc)")
+        })?;
     if !output.status.success() {
-        return Err(format!("linking failed:\n{}", String::from_utf8_lossy(&output.stderr)));
+        return Err(format!(
+            "linking failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
     }
     Ok(())
 }

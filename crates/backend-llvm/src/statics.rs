@@ -7,7 +7,9 @@ use frontend::source::{SourceMap, Span};
 use inkwell::builder::Builder;
 use inkwell::context::Context;
 use inkwell::module::{Linkage, Module};
-use inkwell::types::{BasicMetadataTypeEnum, BasicType, BasicTypeEnum, FloatType, IntType, PointerType};
+use inkwell::types::{
+    BasicMetadataTypeEnum, BasicType, BasicTypeEnum, FloatType, IntType, PointerType,
+};
 use inkwell::values::{BasicValue, BasicValueEnum, FunctionValue, GlobalValue, PointerValue};
 use inkwell::AddressSpace;
 use rpyrt::abi::{Tid, FLAG_STATIC};
@@ -40,7 +42,12 @@ pub struct Emitter<'ctx, 'a> {
 }
 
 impl<'ctx, 'a> Emitter<'ctx, 'a> {
-    pub fn new(ctx: &'ctx Context, module: &'a Module<'ctx>, prog: &'a LlProgram, sources: &'a SourceMap) -> Self {
+    pub fn new(
+        ctx: &'ctx Context,
+        module: &'a Module<'ctx>,
+        prog: &'a LlProgram,
+        sources: &'a SourceMap,
+    ) -> Self {
         let ptr = ctx.i8_type().ptr_type(AddressSpace::default());
         let exc_type = module.add_global(ptr, None, "rpy_exc_type");
         exc_type.set_linkage(Linkage::External);
@@ -81,7 +88,11 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
     }
 
     fn fn_type(&self, params: &[LlType], ret: LlType) -> inkwell::types::FunctionType<'ctx> {
-        let ps: Vec<BasicMetadataTypeEnum> = params.iter().filter_map(|&t| self.ll_type(t)).map(Into::into).collect();
+        let ps: Vec<BasicMetadataTypeEnum> = params
+            .iter()
+            .filter_map(|&t| self.ll_type(t))
+            .map(Into::into)
+            .collect();
         match self.ll_type(ret) {
             Some(r) => r.fn_type(&ps, false),
             None => self.ctx.void_type().fn_type(&ps, false),
@@ -93,13 +104,20 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
             return v;
         }
         let ty = self.fn_type(f.params, f.ret);
-        let v = self.module.add_function(f.name, ty, Some(Linkage::External));
+        let v = self
+            .module
+            .add_function(f.name, ty, Some(Linkage::External));
         self.runtime.insert(f.name, v);
         v
     }
 
     /// A runtime function outside the rtyper's table (used only by generated glue).
-    pub fn glue_fn(&mut self, name: &'static str, params: &[BasicMetadataTypeEnum<'ctx>], ret: Option<BasicTypeEnum<'ctx>>) -> FunctionValue<'ctx> {
+    pub fn glue_fn(
+        &mut self,
+        name: &'static str,
+        params: &[BasicMetadataTypeEnum<'ctx>],
+        ret: Option<BasicTypeEnum<'ctx>>,
+    ) -> FunctionValue<'ctx> {
         if let Some(&v) = self.runtime.get(name) {
             return v;
         }
@@ -120,10 +138,16 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
         let chars: Vec<u32> = s.chars().map(|c| c as u32).collect();
         let wide = chars.iter().any(|&c| c > 0xff);
         let data: BasicValueEnum = if wide {
-            let vals: Vec<_> = chars.iter().map(|&c| self.i32.const_int(c as u64, false)).collect();
+            let vals: Vec<_> = chars
+                .iter()
+                .map(|&c| self.i32.const_int(c as u64, false))
+                .collect();
             self.i32.const_array(&vals).into()
         } else {
-            let vals: Vec<_> = chars.iter().map(|&c| self.i8.const_int(c as u64, false)).collect();
+            let vals: Vec<_> = chars
+                .iter()
+                .map(|&c| self.i8.const_int(c as u64, false))
+                .collect();
             self.i8.const_array(&vals).into()
         };
         let hdr = Tid::Str as u64 | FLAG_STATIC;
@@ -135,7 +159,11 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
             data,
         ];
         let value = self.ctx.const_struct(&fields, false);
-        let g = self.module.add_global(value.get_type(), None, &format!("rpy_str.{}", self.strs.len()));
+        let g = self.module.add_global(
+            value.get_type(),
+            None,
+            &format!("rpy_str.{}", self.strs.len()),
+        );
         g.set_initializer(&value);
         g.set_linkage(Linkage::Private);
         g.set_alignment(8);
@@ -149,7 +177,11 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
             return g.as_pointer_value().const_cast(self.ptr);
         }
         let value = self.ctx.const_string(s.as_bytes(), true);
-        let g = self.module.add_global(value.get_type(), None, &format!("rpy_cstr.{}", self.cstrs.len()));
+        let g = self.module.add_global(
+            value.get_type(),
+            None,
+            &format!("rpy_cstr.{}", self.cstrs.len()),
+        );
         g.set_initializer(&value);
         g.set_constant(true);
         g.set_linkage(Linkage::Private);
@@ -175,7 +207,11 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
             self.i64.const_int(lc.line as u64, false).into(),
         ];
         let value = self.ctx.const_struct(&fields, false);
-        let gv = self.module.add_global(value.get_type(), None, &format!("rpy_loc.{}", self.locs.len()));
+        let gv = self.module.add_global(
+            value.get_type(),
+            None,
+            &format!("rpy_loc.{}", self.locs.len()),
+        );
         gv.set_initializer(&value);
         gv.set_constant(true);
         gv.set_linkage(Linkage::Private);
@@ -197,7 +233,11 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
                 name.into(),
             ];
             let value = self.ctx.const_struct(&fields, false);
-            let g = self.module.add_global(value.get_type(), None, &format!("rpy_vtable.{i}.{}", c.name));
+            let g = self.module.add_global(
+                value.get_type(),
+                None,
+                &format!("rpy_vtable.{i}.{}", c.name),
+            );
             g.set_initializer(&value);
             g.set_constant(true);
             g.set_linkage(Linkage::Private);
@@ -208,7 +248,9 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
         let n = rpyrt::abi::BUILTIN_EXCEPTIONS.len();
         let ptrs: Vec<PointerValue> = (0..n).map(|i| self.vtable(i)).collect();
         let arr = self.ptr.const_array(&ptrs);
-        let g = self.module.add_global(arr.get_type(), None, "rpy_builtin_vtables");
+        let g = self
+            .module
+            .add_global(arr.get_type(), None, "rpy_builtin_vtables");
         g.set_initializer(&arr);
         g.set_constant(true);
     }
@@ -219,12 +261,22 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
             return g.as_pointer_value().const_cast(self.ptr);
         }
         // Declare first (lists may contain themselves), then fill in.
-        let list_ty = self.ctx.struct_type(&[self.i64.into(), self.i64.into(), self.ptr.into()], false);
-        let g = self.module.add_global(list_ty, None, &format!("rpy_list.{}", obj.index()));
+        let list_ty = self
+            .ctx
+            .struct_type(&[self.i64.into(), self.i64.into(), self.ptr.into()], false);
+        let g = self
+            .module
+            .add_global(list_ty, None, &format!("rpy_list.{}", obj.index()));
         g.set_linkage(Linkage::Private);
         g.set_alignment(8);
         self.lists.insert(obj, g);
-        let items = self.prog.prebuilt_lists.iter().find(|l| l.obj == obj).map(|l| l.items.clone()).unwrap_or_default();
+        let items = self
+            .prog
+            .prebuilt_lists
+            .iter()
+            .find(|l| l.obj == obj)
+            .map(|l| l.items.clone())
+            .unwrap_or_default();
         let vals: Vec<BasicValueEnum> = items
             .iter()
             .map(|c| match c {
@@ -237,17 +289,25 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
             .collect();
         let ivals: Vec<_> = vals.iter().map(|v| v.into_int_value()).collect();
         let arr_fields = [
-            self.i64.const_int(Tid::Array as u64 | FLAG_STATIC, false).into(),
+            self.i64
+                .const_int(Tid::Array as u64 | FLAG_STATIC, false)
+                .into(),
             self.i64.const_int(items.len() as u64, false).into(),
             self.i64.const_array(&ivals).into(),
         ];
         let arr_val = self.ctx.const_struct(&arr_fields, false);
-        let arr = self.module.add_global(arr_val.get_type(), None, &format!("rpy_array.{}", obj.index()));
+        let arr = self.module.add_global(
+            arr_val.get_type(),
+            None,
+            &format!("rpy_array.{}", obj.index()),
+        );
         arr.set_initializer(&arr_val);
         arr.set_linkage(Linkage::Private);
         arr.set_alignment(8);
         let list_val = list_ty.const_named_struct(&[
-            self.i64.const_int(Tid::List as u64 | FLAG_STATIC, false).into(),
+            self.i64
+                .const_int(Tid::List as u64 | FLAG_STATIC, false)
+                .into(),
             self.i64.const_int(items.len() as u64, false).into(),
             arr.as_pointer_value().const_cast(self.ptr).into(),
         ]);
@@ -280,34 +340,78 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
         let init = self.glue_fn("rpy_rt_init", &[self.i32.into(), argv_ty.into()], None);
         let argc = main.get_nth_param(0).expect("argc");
         let argv = main.get_nth_param(1).expect("argv");
-        self.builder.build_call(init, &[argc.into(), argv.into()], "").expect("positioned");
+        self.builder
+            .build_call(init, &[argc.into(), argv.into()], "")
+            .expect("positioned");
         let argv_list_fn = self.glue_fn("rpy_argv_list", &[], Some(self.ptr.into()));
-        let lst = self.builder.build_call(argv_list_fn, &[], "argv").expect("positioned").try_as_basic_value().basic().expect("ptr");
+        let lst = self
+            .builder
+            .build_call(argv_list_fn, &[], "argv")
+            .expect("positioned")
+            .try_as_basic_value()
+            .basic()
+            .expect("ptr");
         let f = self.prog.entry;
         let func = self.functions[&f];
         let params = &self.prog.functions[f].params;
-        let args: Vec<_> = if params.first().copied() == Some(LlType::Ref) { vec![lst.into()] } else { vec![] };
-        let ret = self.builder.build_call(func, &args, "status").expect("positioned").try_as_basic_value().basic();
+        let args: Vec<_> = if params.first().copied() == Some(LlType::Ref) {
+            vec![lst.into()]
+        } else {
+            vec![]
+        };
+        let ret = self
+            .builder
+            .build_call(func, &args, "status")
+            .expect("positioned")
+            .try_as_basic_value()
+            .basic();
         let code = match (ret, self.prog.functions[f].ret) {
-            (Some(v), LlType::Bool) => self.builder.build_int_z_extend(v.into_int_value(), self.i64, "code").expect("positioned"),
+            (Some(v), LlType::Bool) => self
+                .builder
+                .build_int_z_extend(v.into_int_value(), self.i64, "code")
+                .expect("positioned"),
             (Some(v), LlType::Int) => v.into_int_value(),
             _ => self.i64.const_zero(),
         };
-        let pending = self.builder.build_load(self.exc_type.as_pointer_value(), "exc").expect("positioned").into_pointer_value();
-        let raised = self.builder.build_is_not_null(pending, "raised").expect("positioned");
-        let (bad, good) = (self.ctx.append_basic_block(main, "uncaught"), self.ctx.append_basic_block(main, "exit"));
-        self.builder.build_conditional_branch(raised, bad, good).expect("positioned");
+        let pending = self
+            .builder
+            .build_load(self.exc_type.as_pointer_value(), "exc")
+            .expect("positioned")
+            .into_pointer_value();
+        let raised = self
+            .builder
+            .build_is_not_null(pending, "raised")
+            .expect("positioned");
+        let (bad, good) = (
+            self.ctx.append_basic_block(main, "uncaught"),
+            self.ctx.append_basic_block(main, "exit"),
+        );
+        self.builder
+            .build_conditional_branch(raised, bad, good)
+            .expect("positioned");
         self.builder.position_at_end(bad);
         let report = self.glue_fn("rpy_report_uncaught", &[], None);
-        self.builder.build_call(report, &[], "").expect("positioned");
+        self.builder
+            .build_call(report, &[], "")
+            .expect("positioned");
         self.builder.build_unreachable().expect("positioned");
         self.builder.position_at_end(good);
         let exit = self.glue_fn("rpy_rt_exit", &[self.i64.into()], None);
-        self.builder.build_call(exit, &[code.into()], "").expect("positioned");
+        self.builder
+            .build_call(exit, &[code.into()], "")
+            .expect("positioned");
         self.builder.build_unreachable().expect("positioned");
     }
 }
 
 pub fn sanitize(name: &str) -> String {
-    name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '.' { c } else { '_' }).collect()
+    name.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '.' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
 }

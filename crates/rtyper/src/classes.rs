@@ -24,7 +24,12 @@ impl ClassTable {
         let mut t = ClassTable::default();
         for (name, parent) in BUILTIN_EXCEPTIONS {
             let parent = parent.map(|p| t.find(p).expect("builtin exception parents come first"));
-            t.classes.push(ClassInfo { name: name.to_string(), parent, subclass_min: 0, subclass_max: 0 });
+            t.classes.push(ClassInfo {
+                name: name.to_string(),
+                parent,
+                subclass_min: 0,
+                subclass_max: 0,
+            });
         }
         t.number();
         t

@@ -107,6 +107,7 @@ ll_ops! {
     FloatToBits = "float_to_bits", raise: false;
     /// A pointer's address as an int (for runtime helpers that take any list item).
     CastPtrToInt = "cast_ptr_to_int", raise: false;
+    CastIntToPtr = "cast_int_to_ptr", raise: false;
     BoolNot = "bool_not", raise: false;
     PtrEq = "ptr_eq", raise: false;
     PtrNe = "ptr_ne", raise: false;
@@ -136,7 +137,12 @@ ll_ops! {
 impl fmt::Display for LlOp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LlOp::Select(t) | LlOp::SameAs(t) | LlOp::GetField(t) | LlOp::SetField(t) | LlOp::GetArrayItem(t) | LlOp::SetArrayItem(t) => {
+            LlOp::Select(t)
+            | LlOp::SameAs(t)
+            | LlOp::GetField(t)
+            | LlOp::SetField(t)
+            | LlOp::GetArrayItem(t)
+            | LlOp::SetArrayItem(t) => {
                 write!(f, "{}<{t}>", self.name())
             }
             _ => f.write_str(self.name()),

@@ -48,7 +48,9 @@ pub fn const_type(c: &LlConst) -> LlType {
         LlConst::Bool(_) => LlType::Bool,
         LlConst::Int(_) => LlType::Int,
         LlConst::Float(_) => LlType::Float,
-        LlConst::Null | LlConst::Str(_) | LlConst::Vtable(_) | LlConst::PrebuiltList(_) => LlType::Ref,
+        LlConst::Null | LlConst::Str(_) | LlConst::Vtable(_) | LlConst::PrebuiltList(_) => {
+            LlType::Ref
+        }
     }
 }
 

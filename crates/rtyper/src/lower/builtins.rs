@@ -62,12 +62,20 @@ pub fn call_builtin(l: &mut Lower, q: &str, pos: Pos, kw: Kw, res: &Ann) -> Valu
         },
         "bool" => super::ops::truth(l, pos[0].0, &pos[0].1),
         "range" => {
-            let args = pos.iter().map(|(v, a)| l.convert(*v, a, &Ann::Int)).collect();
+            let args = pos
+                .iter()
+                .map(|(v, a)| l.convert(*v, a, &Ann::Int))
+                .collect();
             super::containers::range(l, args)
         }
-        "rpy.rarithmetic.intmask" | "rpy.rarithmetic.ovfcheck" => l.convert(pos[0].0, &pos[0].1, &Ann::Int),
+        "rpy.rarithmetic.intmask" | "rpy.rarithmetic.ovfcheck" => {
+            l.convert(pos[0].0, &pos[0].1, &Ann::Int)
+        }
         _ => {
-            l.error("E0320", format!("`{name}` is not supported by the rtyper yet"));
+            l.error(
+                "E0320",
+                format!("`{name}` is not supported by the rtyper yet"),
+            );
             l.konst(LlConst::Void)
         }
     }
@@ -75,7 +83,9 @@ pub fn call_builtin(l: &mut Lower, q: &str, pos: Pos, kw: Kw, res: &Ann) -> Valu
 
 /// Allocates a builtin exception instance with an optional message.
 pub fn new_exception(l: &mut Lower, name: &str, msg: Option<(Value, Ann)>) -> Value {
-    let idx = l.class_index_of(&ClassRef::Builtin(name.to_string())).expect("builtin exception in class table");
+    let idx = l
+        .class_index_of(&ClassRef::Builtin(name.to_string()))
+        .expect("builtin exception in class table");
     let size = l.int(EXC_SIZE);
     let tid = l.int(Tid::Instance as i64);
     let obj = l.call_rt(&rt::ALLOC, vec![size, tid]);
@@ -96,14 +106,21 @@ pub fn to_str(l: &mut Lower, v: Value, a: &Ann) -> Value {
         Ann::Float => l.call_rt(&rt::STR_FROM_FLOAT, vec![v]),
         Ann::Bool(Some(b)) => l.konst(LlConst::Str(if *b { "True" } else { "False" }.into())),
         Ann::Bool(None) => {
-            let (t, f) = (l.konst(LlConst::Str("True".into())), l.konst(LlConst::Str("False".into())));
+            let (t, f) = (
+                l.konst(LlConst::Str("True".into())),
+                l.konst(LlConst::Str("False".into())),
+            );
             l.op(LlOp::Select(LlType::Ref), vec![v, t, f], LlType::Ref)
         }
         Ann::Str { nullable: false } => v,
         Ann::Str { nullable: true } => {
             let isnull = l.op(LlOp::PtrIsNull, vec![v], LlType::Bool);
             let none = l.konst(LlConst::Str("None".into()));
-            l.op(LlOp::Select(LlType::Ref), vec![isnull, none, v], LlType::Ref)
+            l.op(
+                LlOp::Select(LlType::Ref),
+                vec![isnull, none, v],
+                LlType::Ref,
+            )
         }
         Ann::None | Ann::Impossible => l.konst(LlConst::Str("None".into())),
         Ann::List { .. } => {
@@ -165,10 +182,7 @@ fn minmax(l: &mut Lower, is_max: bool, pos: Pos, res: &Ann) -> Value {
         let bits = l.call_rt(&rt::LIST_MINMAX, vec![*lst, k, m]);
         let v = match slot_type(&item) {
             LlType::Float => l.op(LlOp::BitsToFloat, vec![bits], LlType::Float),
-            LlType::Ref => {
-                l.error("E0322", "min()/max() of a list of str is not supported by the rtyper yet");
-                return l.konst(LlConst::Null);
-            }
+            LlType::Ref => l.op(LlOp::CastIntToPtr, vec![bits], LlType::Ref),
             _ => bits,
         };
         let v = l.from_slot(v, &item);
@@ -182,17 +196,36 @@ fn minmax(l: &mut Lower, is_max: bool, pos: Pos, res: &Ann) -> Value {
     for (v, a) in &pos[1..] {
         let v = l.convert(*v, a, res);
         let better = match res {
-            Ann::Float => l.op(if is_max { LlOp::FloatGt } else { LlOp::FloatLt }, vec![v, acc], LlType::Bool),
+            Ann::Float => l.op(
+                if is_max { LlOp::FloatGt } else { LlOp::FloatLt },
+                vec![v, acc],
+                LlType::Bool,
+            ),
             Ann::Str { .. } => {
                 let c = l.call_rt(&rt::STR_CMP, vec![v, acc]);
                 let z = l.int(0);
-                l.op(if is_max { LlOp::IntGt } else { LlOp::IntLt }, vec![c, z], LlType::Bool)
+                l.op(
+                    if is_max { LlOp::IntGt } else { LlOp::IntLt },
+                    vec![c, z],
+                    LlType::Bool,
+                )
             }
             Ann::Bool(_) => {
-                let (x, y) = (l.op(LlOp::CastBoolToInt, vec![v], LlType::Int), l.op(LlOp::CastBoolToInt, vec![acc], LlType::Int));
-                l.op(if is_max { LlOp::IntGt } else { LlOp::IntLt }, vec![x, y], LlType::Bool)
+                let (x, y) = (
+                    l.op(LlOp::CastBoolToInt, vec![v], LlType::Int),
+                    l.op(LlOp::CastBoolToInt, vec![acc], LlType::Int),
+                );
+                l.op(
+                    if is_max { LlOp::IntGt } else { LlOp::IntLt },
+                    vec![x, y],
+                    LlType::Bool,
+                )
             }
-            _ => l.op(if is_max { LlOp::IntGt } else { LlOp::IntLt }, vec![v, acc], LlType::Bool),
+            _ => l.op(
+                if is_max { LlOp::IntGt } else { LlOp::IntLt },
+                vec![v, acc],
+                LlType::Bool,
+            ),
         };
         let t = l.ty(acc);
         acc = l.op(LlOp::Select(t), vec![better, v, acc], t);

@@ -46,7 +46,13 @@ impl Lower<'_> {
     }
 
     /// Normalises a Python index against `len` and raises IndexError when out of range.
-    fn checked_index(&mut self, i: Value, len: Value, const_index: Option<i64>, msg: &str) -> Value {
+    fn checked_index(
+        &mut self,
+        i: Value,
+        len: Value,
+        const_index: Option<i64>,
+        msg: &str,
+    ) -> Value {
         let idx = match const_index {
             Some(k) if k >= 0 => i,
             _ => {
@@ -79,13 +85,25 @@ pub fn newlist(l: &mut Lower, args: &[Value], anns: &[Ann], res: &Ann) -> Value 
         for (k, (&v, a)) in args.iter().zip(anns).enumerate() {
             let s = l.to_slot(v, a, &item);
             let kv = l.int(k as i64);
-            l.op(LlOp::SetArrayItem(slot_type(&item)), vec![items, kv, s], LlType::Void);
+            l.op(
+                LlOp::SetArrayItem(slot_type(&item)),
+                vec![items, kv, s],
+                LlType::Void,
+            );
         }
     }
     list
 }
 
-pub fn getitem(l: &mut Lower, c: Value, i: Value, ac: &Ann, ai: &Ann, hl_index: Value, res: &Ann) -> Value {
+pub fn getitem(
+    l: &mut Lower,
+    c: Value,
+    i: Value,
+    ac: &Ann,
+    ai: &Ann,
+    hl_index: Value,
+    res: &Ann,
+) -> Value {
     let i = l.convert(i, ai, &Ann::Int);
     let const_index = match l.hl.const_of(hl_index) {
         Some(frontend::ops::Const::Int(k)) => Some(*k),
@@ -104,7 +122,10 @@ pub fn getitem(l: &mut Lower, c: Value, i: Value, ac: &Ann, ai: &Ann, hl_index: 
         }
         Ann::Str { .. } => l.call_rt(&rt::STR_GETITEM, vec![c, i]),
         other => {
-            l.error("E0310", format!("indexing {other:?} is not supported by the rtyper yet"));
+            l.error(
+                "E0310",
+                format!("indexing {other:?} is not supported by the rtyper yet"),
+            );
             l.konst(LlConst::Void)
         }
     }
@@ -114,11 +135,21 @@ pub fn setitem(l: &mut Lower, c: Value, i: Value, v: Value, ac: &Ann, ai: &Ann, 
     let i = l.convert(i, ai, &Ann::Int);
     let item = l.list_item(ac);
     let len = l.field(c, LIST_LENGTH, LlType::Int);
-    let const_index = l.ll.const_of(i).and_then(|k| if let LlConst::Int(k) = k { Some(*k) } else { None });
+    let const_index = l.ll.const_of(i).and_then(|k| {
+        if let LlConst::Int(k) = k {
+            Some(*k)
+        } else {
+            None
+        }
+    });
     let idx = l.checked_index(i, len, const_index, "list assignment index out of range");
     let items = l.field(c, LIST_ITEMS, LlType::Ref);
     let s = l.to_slot(v, av, &item);
-    l.op(LlOp::SetArrayItem(slot_type(&item)), vec![items, idx, s], LlType::Void);
+    l.op(
+        LlOp::SetArrayItem(slot_type(&item)),
+        vec![items, idx, s],
+        LlType::Void,
+    );
     l.konst(LlConst::Void)
 }
 
@@ -131,14 +162,37 @@ pub fn append(l: &mut Lower, list: Value, list_ann: &Ann, v: Value, av: &Ann) {
     let one = l.int(1);
     let newlen = l.op(LlOp::IntAdd, vec![len, one], LlType::Int);
     let (grow, join) = (l.ll.new_block(), l.ll.new_block());
-    l.ll.set_exit(l.cur, Exit::Branch { cond: full, if_true: Link { target: grow, args: vec![] }, if_false: Link { target: join, args: vec![] } });
+    l.ll.set_exit(
+        l.cur,
+        Exit::Branch {
+            cond: full,
+            if_true: Link {
+                target: grow,
+                args: vec![],
+            },
+            if_false: Link {
+                target: join,
+                args: vec![],
+            },
+        },
+    );
     l.cur = grow;
     l.call_rt(&rt::LIST_GROW, vec![list, newlen]);
-    l.ll.set_exit(l.cur, Exit::Goto(Link { target: join, args: vec![] }));
+    l.ll.set_exit(
+        l.cur,
+        Exit::Goto(Link {
+            target: join,
+            args: vec![],
+        }),
+    );
     l.cur = join;
     let items = l.field(list, LIST_ITEMS, LlType::Ref);
     let s = l.to_slot(v, av, &item);
-    l.op(LlOp::SetArrayItem(slot_type(&item)), vec![items, len, s], LlType::Void);
+    l.op(
+        LlOp::SetArrayItem(slot_type(&item)),
+        vec![items, len, s],
+        LlType::Void,
+    );
     l.set_field(list, LIST_LENGTH, LlType::Int, newlen);
 }
 
@@ -146,12 +200,19 @@ pub fn list_binary(l: &mut Lower, op: FlowOp, x: Value, y: Value, ax: &Ann, ay: 
     match op {
         FlowOp::Add => l.call_rt(&rt::LIST_CONCAT, vec![x, y]),
         FlowOp::Mul => {
-            let (list, n, an) = if matches!(ax, Ann::List { .. }) { (x, y, ay) } else { (y, x, ax) };
+            let (list, n, an) = if matches!(ax, Ann::List { .. }) {
+                (x, y, ay)
+            } else {
+                (y, x, ax)
+            };
             let n = l.convert(n, an, &Ann::Int);
             l.call_rt(&rt::LIST_MUL, vec![list, n])
         }
         _ => {
-            l.error("E0311", "`+=` on lists is not supported yet; use `lst = lst + other`");
+            l.error(
+                "E0311",
+                "`+=` on lists is not supported yet; use `lst = lst + other`",
+            );
             l.konst(LlConst::Null)
         }
     }
@@ -163,21 +224,32 @@ pub fn len(l: &mut Lower, v: Value, a: &Ann) -> Value {
         Ann::Str { .. } => l.field(v, STR_LEN, LlType::Int),
         Ann::Range => {
             // len(range(start, stop, step)) = max(0, ceil((stop - start) / step)).
-            let (start, stop, step) = (l.field(v, 0, LlType::Int), l.field(v, 8, LlType::Int), l.field(v, 16, LlType::Int));
+            let (start, stop, step) = (
+                l.field(v, 0, LlType::Int),
+                l.field(v, 8, LlType::Int),
+                l.field(v, 16, LlType::Int),
+            );
             let z = l.int(0);
             let pos = l.op(LlOp::IntGt, vec![step, z], LlType::Bool);
             let one = l.int(1);
             let span = l.op(LlOp::IntSub, vec![stop, start], LlType::Int);
             let adj_pos = l.op(LlOp::IntSub, vec![step, one], LlType::Int);
             let adj_neg = l.op(LlOp::IntAdd, vec![step, one], LlType::Int);
-            let adj = l.op(LlOp::Select(LlType::Int), vec![pos, adj_pos, adj_neg], LlType::Int);
+            let adj = l.op(
+                LlOp::Select(LlType::Int),
+                vec![pos, adj_pos, adj_neg],
+                LlType::Int,
+            );
             let num = l.op(LlOp::IntAdd, vec![span, adj], LlType::Int);
             let n = l.op(LlOp::IntFloorDiv, vec![num, step], LlType::Int);
             let neg = l.op(LlOp::IntLt, vec![n, z], LlType::Bool);
             l.op(LlOp::Select(LlType::Int), vec![neg, z, n], LlType::Int)
         }
         other => {
-            l.error("E0312", format!("len() of {other:?} is not supported by the rtyper yet"));
+            l.error(
+                "E0312",
+                format!("len() of {other:?} is not supported by the rtyper yet"),
+            );
             l.int(0)
         }
     }
@@ -206,7 +278,11 @@ pub fn range(l: &mut Lower, args: Vec<Value>) -> Value {
 pub fn iter(l: &mut Lower, x: Value, a: &Ann) -> Value {
     match a {
         Ann::Range => {
-            let (start, stop, step) = (l.field(x, 0, LlType::Int), l.field(x, 8, LlType::Int), l.field(x, 16, LlType::Int));
+            let (start, stop, step) = (
+                l.field(x, 0, LlType::Int),
+                l.field(x, 8, LlType::Int),
+                l.field(x, 16, LlType::Int),
+            );
             let n = l.int(3);
             let it = l.op(LlOp::StackAlloc, vec![n], LlType::Ref);
             l.set_field(it, 0, LlType::Int, start);
@@ -227,10 +303,17 @@ pub fn iter(l: &mut Lower, x: Value, a: &Ann) -> Value {
 
 /// A `for` loop's `next`: the end of the iteration is a branch to the StopIteration
 /// handler, not an exception. Returns false when the pattern does not apply.
-pub fn lower_loop_next(l: &mut Lower, i: Inst, normal: Option<&Link>, handlers: &[Handler]) -> bool {
+pub fn lower_loop_next(
+    l: &mut Lower,
+    i: Inst,
+    normal: Option<&Link>,
+    handlers: &[Handler],
+) -> bool {
     let inst = l.hl.insts[i].clone();
     let it_ann = l.ann(inst.args[0]);
-    let Some(stop_handler) = handlers.first() else { return false };
+    let Some(stop_handler) = handlers.first() else {
+        return false;
+    };
     let is_stop = matches!(stop_handler.case.and_then(|c| l.hl.const_of(c)), Some(frontend::ops::Const::Builtin(q)) if q == "builtins.StopIteration");
     let Some(normal) = normal else { return false };
     if !is_stop || !matches!(it_ann, Ann::RangeIter | Ann::ListIter(_) | Ann::StrIter) {
@@ -239,7 +322,11 @@ pub fn lower_loop_next(l: &mut Lower, i: Inst, normal: Option<&Link>, handlers: 
     let it = l.get(inst.args[0]);
     let (has, value): (Value, Box<dyn FnOnce(&mut Lower) -> Value>) = match &it_ann {
         Ann::RangeIter => {
-            let (cur, stop, step) = (l.field(it, 0, LlType::Int), l.field(it, 8, LlType::Int), l.field(it, 16, LlType::Int));
+            let (cur, stop, step) = (
+                l.field(it, 0, LlType::Int),
+                l.field(it, 8, LlType::Int),
+                l.field(it, 16, LlType::Int),
+            );
             let z = l.int(0);
             let pos = l.op(LlOp::IntGt, vec![step, z], LlType::Bool);
             let lt = l.op(LlOp::IntLt, vec![cur, stop], LlType::Bool);
@@ -248,7 +335,13 @@ pub fn lower_loop_next(l: &mut Lower, i: Inst, normal: Option<&Link>, handlers: 
             (
                 has,
                 Box::new(move |l: &mut Lower| {
+                    // Stepping past the int range ends the iteration (Python's range
+                    // has no wrap-around): an overflowed step stores `stop`.
                     let nxt = l.op(LlOp::IntAdd, vec![cur, step], LlType::Int);
+                    let up_wrapped = l.op(LlOp::IntLt, vec![nxt, cur], LlType::Bool);
+                    let down_wrapped = l.op(LlOp::IntGt, vec![nxt, cur], LlType::Bool);
+                    let wrapped = l.op(LlOp::Select(LlType::Bool), vec![pos, up_wrapped, down_wrapped], LlType::Bool);
+                    let nxt = l.op(LlOp::Select(LlType::Int), vec![wrapped, stop, nxt], LlType::Int);
                     l.set_field(it, 0, LlType::Int, nxt);
                     cur
                 }),
@@ -288,7 +381,20 @@ pub fn lower_loop_next(l: &mut Lower, i: Inst, normal: Option<&Link>, handlers: 
         }
     };
     let (next_b, stop_b) = (l.ll.new_block(), l.ll.new_block());
-    l.ll.set_exit(l.cur, Exit::Branch { cond: has, if_true: Link { target: next_b, args: vec![] }, if_false: Link { target: stop_b, args: vec![] } });
+    l.ll.set_exit(
+        l.cur,
+        Exit::Branch {
+            cond: has,
+            if_true: Link {
+                target: next_b,
+                args: vec![],
+            },
+            if_false: Link {
+                target: stop_b,
+                args: vec![],
+            },
+        },
+    );
     l.cur = stop_b;
     let null = l.konst(LlConst::Null);
     l.env.insert(stop_handler.exc, null);

@@ -39,15 +39,26 @@ pub fn rtype(p: &Program, snapshot: &Snapshot) -> Result<LlProgram, Vec<Diagnost
         l.run();
         diags.extend(l.diags.drain(..));
         let ret = ll_type(&p.returns[g.index()]);
-        let params = p.graphs[g].params().iter().map(|&v| ll_type(&p.ann(g, v, snapshot))).collect();
-        functions.push(LlFunction { graph: l.ll, types: l.types, params, ret });
+        let params = p.graphs[g]
+            .params()
+            .iter()
+            .map(|&v| ll_type(&p.ann(g, v, snapshot)))
+            .collect();
+        functions.push(LlFunction {
+            graph: l.ll,
+            types: l.types,
+            params,
+            ret,
+        });
     }
     let mut prebuilt_lists = vec![];
     let mut objs: Vec<(&ObjId, &annotator::model::ListDefId)> = p.prebuilt_lists.iter().collect();
     objs.sort();
     for (&obj, &def) in objs {
         let item = p.listdefs.item(def);
-        let Obj::List { items } = &snapshot.objects[obj] else { continue };
+        let Obj::List { items } = &snapshot.objects[obj] else {
+            continue;
+        };
         let items = items
             .iter()
             .map(|&o| match obj_const(snapshot, o) {
@@ -56,9 +67,15 @@ pub fn rtype(p: &Program, snapshot: &Snapshot) -> Result<LlProgram, Vec<Diagnost
                 Const::Float(f) => LlConst::Float(f),
                 Const::Str(s) => LlConst::Str(s),
                 Const::None => zero(crate::repr::slot_type(&item)),
-                Const::Obj(o) if matches!(snapshot.objects[o], Obj::List { .. }) => LlConst::PrebuiltList(o),
+                Const::Obj(o) if matches!(snapshot.objects[o], Obj::List { .. }) => {
+                    LlConst::PrebuiltList(o)
+                }
                 _ => {
-                    diags.push(Diagnostic::new("E0300", format!("a prebuilt list holds an object rpy cannot emit yet ({o})"), None));
+                    diags.push(Diagnostic::new(
+                        "E0300",
+                        format!("a prebuilt list holds an object rpy cannot emit yet ({o})"),
+                        None,
+                    ));
                     LlConst::Null
                 }
             })
@@ -68,7 +85,12 @@ pub fn rtype(p: &Program, snapshot: &Snapshot) -> Result<LlProgram, Vec<Diagnost
     if !diags.is_empty() {
         return Err(diags);
     }
-    Ok(LlProgram { functions, entry: p.entry, classes, prebuilt_lists })
+    Ok(LlProgram {
+        functions,
+        entry: p.entry,
+        classes,
+        prebuilt_lists,
+    })
 }
 
 pub(crate) struct Lower<'a> {
@@ -190,7 +212,8 @@ impl<'a> Lower<'a> {
         let fv = self.konst(LlConst::Runtime(f));
         args.insert(0, fv);
         let r = self.new_var(f.ret);
-        self.ll.push_op_into(self.cur, LlOp::CallRuntime, args, r, self.span);
+        self.ll
+            .push_op_into(self.cur, LlOp::CallRuntime, args, r, self.span);
         if f.can_raise {
             self.after_raising();
         }
@@ -202,7 +225,16 @@ impl<'a> Lower<'a> {
         if let Some(handlers) = self.guarded.clone() {
             let next = self.ll.new_block();
             let hs = self.lower_handlers(&handlers);
-            self.ll.set_exit(self.cur, Exit::Guarded { normal: Some(Link { target: next, args: vec![] }), handlers: hs });
+            self.ll.set_exit(
+                self.cur,
+                Exit::Guarded {
+                    normal: Some(Link {
+                        target: next,
+                        args: vec![],
+                    }),
+                    handlers: hs,
+                },
+            );
             self.cur = next;
         }
     }
@@ -213,14 +245,33 @@ impl<'a> Lower<'a> {
             Some(h) => self.lower_handlers(&h),
             None => vec![],
         };
-        self.ll.set_exit(self.cur, Exit::Guarded { normal: None, handlers: hs });
+        self.ll.set_exit(
+            self.cur,
+            Exit::Guarded {
+                normal: None,
+                handlers: hs,
+            },
+        );
     }
 
     /// Raises a builtin exception with a message when `cond` holds; continues otherwise.
     pub fn raise_if(&mut self, cond: Value, exc: &str, msg: &str) {
         let err = self.ll.new_block();
         let ok = self.ll.new_block();
-        self.ll.set_exit(self.cur, Exit::Branch { cond, if_true: Link { target: err, args: vec![] }, if_false: Link { target: ok, args: vec![] } });
+        self.ll.set_exit(
+            self.cur,
+            Exit::Branch {
+                cond,
+                if_true: Link {
+                    target: err,
+                    args: vec![],
+                },
+                if_false: Link {
+                    target: ok,
+                    args: vec![],
+                },
+            },
+        );
         self.cur = err;
         self.raise_builtin(exc, msg);
         self.cur = ok;
@@ -233,7 +284,8 @@ impl<'a> Lower<'a> {
         let m = self.konst(LlConst::Str(msg.to_string()));
         let fv = self.konst(LlConst::Runtime(&runtime_fns::RAISE_BUILTIN_STR));
         let r = self.new_var(LlType::Void);
-        self.ll.push_op_into(self.cur, LlOp::CallRuntime, vec![fv, i, m], r, self.span);
+        self.ll
+            .push_op_into(self.cur, LlOp::CallRuntime, vec![fv, i, m], r, self.span);
         self.end_raising();
     }
 
@@ -262,7 +314,9 @@ impl<'a> Lower<'a> {
             Const::Int(i) => LlConst::Int(*i),
             Const::Float(f) => LlConst::Float(*f),
             Const::Str(s) => LlConst::Str(s.clone()),
-            Const::Obj(o) if matches!(self.snapshot.objects[*o], Obj::List { .. }) => LlConst::PrebuiltList(*o),
+            Const::Obj(o) if matches!(self.snapshot.objects[*o], Obj::List { .. }) => {
+                LlConst::PrebuiltList(*o)
+            }
             _ => LlConst::Void,
         }
     }
@@ -283,7 +337,10 @@ impl<'a> Lower<'a> {
             (LlType::Void, t) => self.konst(zero(t)),
             (_, LlType::Void) => self.konst(LlConst::Void),
             _ => {
-                self.error("E0301", format!("internal: cannot convert {from:?} ({ft}) to {to:?} ({tt})"));
+                self.error(
+                    "E0301",
+                    format!("internal: cannot convert {from:?} ({ft}) to {to:?} ({tt})"),
+                );
                 self.konst(zero(tt))
             }
         }
@@ -326,7 +383,10 @@ impl<'a> Lower<'a> {
         self.cur = saved;
         if needs {
             self.ll.set_exit(tramp, Exit::Goto(Link { target, args }));
-            Link { target: tramp, args: tramp_exc.map(|(_, lv, _)| vec![lv]).unwrap_or_default() }
+            Link {
+                target: tramp,
+                args: tramp_exc.map(|(_, lv, _)| vec![lv]).unwrap_or_default(),
+            }
         } else {
             // No conversion: link straight to the target (the trampoline stays unused).
             let args = args
@@ -353,7 +413,10 @@ impl<'a> Lower<'a> {
                     match self.classes.find(n) {
                         Some(i) => Some(self.konst(LlConst::Vtable(i))),
                         None => {
-                            self.error("E0302", format!("`except {n}`: not an exception class rpy knows"));
+                            self.error(
+                                "E0302",
+                                format!("`except {n}`: not an exception class rpy knows"),
+                            );
                             continue;
                         }
                     }
@@ -389,14 +452,22 @@ impl<'a> Lower<'a> {
         for (k, &i) in data.insts.iter().enumerate() {
             let inst = self.hl.insts[i].clone();
             self.span = inst.span;
-            if inst.args.iter().any(|&a| !self.hl.is_const(a) && self.ann(a) == Ann::Impossible) {
+            if inst
+                .args
+                .iter()
+                .any(|&a| !self.hl.is_const(a) && self.ann(a) == Ann::Impossible)
+            {
                 self.ll.set_exit(self.cur, Exit::Unreachable);
                 return;
             }
             let last_guarded = k + 1 == n && matches!(data.exit, Exit::Guarded { .. });
             if last_guarded {
-                let Exit::Guarded { normal, handlers } = &data.exit else { unreachable!() };
-                if inst.op == FlowOp::Next && containers::lower_loop_next(self, i, normal.as_ref(), handlers) {
+                let Exit::Guarded { normal, handlers } = &data.exit else {
+                    unreachable!()
+                };
+                if inst.op == FlowOp::Next
+                    && containers::lower_loop_next(self, i, normal.as_ref(), handlers)
+                {
                     return;
                 }
                 self.guarded = Some(handlers.clone());
@@ -414,7 +485,11 @@ impl<'a> Lower<'a> {
         }
         let exit = match &data.exit {
             Exit::Goto(l) => Exit::Goto(self.lower_link(l, None)),
-            Exit::Branch { cond, if_true, if_false } => match self.ann(*cond).const_bool() {
+            Exit::Branch {
+                cond,
+                if_true,
+                if_false,
+            } => match self.ann(*cond).const_bool() {
                 Some(true) => Exit::Goto(self.lower_link(if_true, None)),
                 Some(false) => Exit::Goto(self.lower_link(if_false, None)),
                 None => {
@@ -422,10 +497,16 @@ impl<'a> Lower<'a> {
                     let c = ops::truth(self, c, &self.ann(*cond));
                     let t = self.lower_link(if_true, None);
                     let f = self.lower_link(if_false, None);
-                    Exit::Branch { cond: c, if_true: t, if_false: f }
+                    Exit::Branch {
+                        cond: c,
+                        if_true: t,
+                        if_false: f,
+                    }
                 }
             },
-            Exit::Guarded { normal: Some(l), .. } => Exit::Goto(self.lower_link(l, None)),
+            Exit::Guarded {
+                normal: Some(l), ..
+            } => Exit::Goto(self.lower_link(l, None)),
             Exit::Guarded { normal: None, .. } | Exit::Unreachable => Exit::Unreachable,
             Exit::Return(v) => {
                 let lv = self.get(*v);

@@ -44,7 +44,10 @@ pub fn find_ovfcheck_ops(g: &FlowGraph) -> HashSet<Inst> {
                 def.get(&ps[0].1[k]).copied()
             });
             if let Some(d) = found {
-                if matches!(g.insts[d].op, FlowOp::Add | FlowOp::InplaceAdd | FlowOp::Sub | FlowOp::Mul | FlowOp::Neg) {
+                if matches!(
+                    g.insts[d].op,
+                    FlowOp::Add | FlowOp::InplaceAdd | FlowOp::Sub | FlowOp::Mul | FlowOp::Neg
+                ) {
                     out.insert(d);
                 }
             }
@@ -67,7 +70,11 @@ pub fn truth(l: &mut Lower, v: Value, a: &Ann) -> Value {
         }
         Ann::None | Ann::Impossible => l.konst(LlConst::Bool(false)),
         Ann::Str { nullable } | Ann::List { nullable, .. } => {
-            let len_off = if matches!(a, Ann::Str { .. }) { rpyrt::abi::STR_LEN } else { rpyrt::abi::LIST_LENGTH };
+            let len_off = if matches!(a, Ann::Str { .. }) {
+                rpyrt::abi::STR_LEN
+            } else {
+                rpyrt::abi::LIST_LENGTH
+            };
             if *nullable {
                 // Null and empty are both false: branch around the length load.
                 let isnull = l.op(LlOp::PtrIsNull, vec![v], LlType::Bool);
@@ -79,8 +86,14 @@ pub fn truth(l: &mut Lower, v: Value, a: &Ann) -> Value {
                     l.cur,
                     Exit::Branch {
                         cond: isnull,
-                        if_true: frontend::graph::Link { target: join, args: vec![f] },
-                        if_false: frontend::graph::Link { target: nonnull, args: vec![] },
+                        if_true: frontend::graph::Link {
+                            target: join,
+                            args: vec![f],
+                        },
+                        if_false: frontend::graph::Link {
+                            target: nonnull,
+                            args: vec![],
+                        },
                     },
                 );
                 l.cur = nonnull;
@@ -88,7 +101,13 @@ pub fn truth(l: &mut Lower, v: Value, a: &Ann) -> Value {
                 let len = l.op(LlOp::GetField(LlType::Int), vec![v, off], LlType::Int);
                 let z = l.int(0);
                 let t = l.op(LlOp::IntNe, vec![len, z], LlType::Bool);
-                l.ll.set_exit(l.cur, Exit::Goto(frontend::graph::Link { target: join, args: vec![t] }));
+                l.ll.set_exit(
+                    l.cur,
+                    Exit::Goto(frontend::graph::Link {
+                        target: join,
+                        args: vec![t],
+                    }),
+                );
                 l.cur = join;
                 res
             } else {
@@ -99,13 +118,18 @@ pub fn truth(l: &mut Lower, v: Value, a: &Ann) -> Value {
             }
         }
         Ann::Const(_) => l.konst(LlConst::Bool(true)),
-        Ann::Instance { nullable: false, .. } => l.konst(LlConst::Bool(true)),
+        Ann::Instance {
+            nullable: false, ..
+        } => l.konst(LlConst::Bool(true)),
         Ann::Instance { nullable: true, .. } => {
             let n = l.op(LlOp::PtrIsNull, vec![v], LlType::Bool);
             l.op(LlOp::BoolNot, vec![n], LlType::Bool)
         }
         other => {
-            l.error("E0303", format!("truth value of {other:?} is not supported yet"));
+            l.error(
+                "E0303",
+                format!("truth value of {other:?} is not supported yet"),
+            );
             l.konst(LlConst::Bool(false))
         }
     }
@@ -117,15 +141,26 @@ pub fn lower_op(l: &mut Lower, i: Inst, inst: &InstData<FlowOp>) -> Value {
     let res = l.ann(inst.result);
     use FlowOp::*;
     match inst.op {
-        Add | Sub | Mul | TrueDiv | FloorDiv | Mod | Pow | LShift | RShift | And | Or | Xor | InplaceAdd => {
-            binary(l, inst.op, l.ovf_contains(i), args[0], args[1], &anns[0], &anns[1], &res)
-        }
+        Add | Sub | Mul | TrueDiv | FloorDiv | Mod | Pow | LShift | RShift | And | Or | Xor
+        | InplaceAdd => binary(
+            l,
+            inst.op,
+            l.ovf_contains(i),
+            args[0],
+            args[1],
+            &anns[0],
+            &anns[1],
+            &res,
+        ),
         Lt | Le | Eq | Ne | Gt | Ge => compare(l, inst.op, args[0], args[1], &anns[0], &anns[1]),
         Is => {
             if let Some(b) = res.const_bool() {
                 return l.konst(LlConst::Bool(b));
             }
-            let (a, b) = (l.convert_to_ref(args[0], &anns[0]), l.convert_to_ref(args[1], &anns[1]));
+            let (a, b) = (
+                l.convert_to_ref(args[0], &anns[0]),
+                l.convert_to_ref(args[1], &anns[1]),
+            );
             l.op(LlOp::PtrEq, vec![a, b], LlType::Bool)
         }
         Contains => super::containers::contains(l, args[0], args[1], &anns[0], &anns[1]),
@@ -151,8 +186,12 @@ pub fn lower_op(l: &mut Lower, i: Inst, inst: &InstData<FlowOp>) -> Value {
             }
         },
         NewList => super::containers::newlist(l, &args, &anns, &res),
-        GetItem => super::containers::getitem(l, args[0], args[1], &anns[0], &anns[1], inst.args[1], &res),
-        SetItem => super::containers::setitem(l, args[0], args[1], args[2], &anns[0], &anns[1], &anns[2]),
+        GetItem => {
+            super::containers::getitem(l, args[0], args[1], &anns[0], &anns[1], inst.args[1], &res)
+        }
+        SetItem => {
+            super::containers::setitem(l, args[0], args[1], args[2], &anns[0], &anns[1], &anns[2])
+        }
         Iter => super::containers::iter(l, args[0], &anns[0]),
         GetAttr => match &res {
             // `lst.append`: the bound method is represented by its receiver.
@@ -163,7 +202,9 @@ pub fn lower_op(l: &mut Lower, i: Inst, inst: &InstData<FlowOp>) -> Value {
         Raise => {
             let exc = match &anns[0] {
                 Ann::Instance { .. } => args[0],
-                Ann::Const(Desc::Builtin(q)) => super::builtins::new_exception(l, q.trim_start_matches("builtins."), None),
+                Ann::Const(Desc::Builtin(q)) => {
+                    super::builtins::new_exception(l, q.trim_start_matches("builtins."), None)
+                }
                 _ => unreachable!("annotator checked raise operands"),
             };
             let r = l.new_var(LlType::Void);
@@ -178,7 +219,10 @@ pub fn lower_op(l: &mut Lower, i: Inst, inst: &InstData<FlowOp>) -> Value {
             r
         }
         op => {
-            l.error("E0304", format!("the operation `{op}` is not supported by the rtyper yet"));
+            l.error(
+                "E0304",
+                format!("the operation `{op}` is not supported by the rtyper yet"),
+            );
             l.konst(LlConst::Void)
         }
     }
@@ -199,7 +243,16 @@ impl Lower<'_> {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn binary(l: &mut Lower, op: FlowOp, ovf: bool, x: Value, y: Value, ax: &Ann, ay: &Ann, res: &Ann) -> Value {
+fn binary(
+    l: &mut Lower,
+    op: FlowOp,
+    ovf: bool,
+    x: Value,
+    y: Value,
+    ax: &Ann,
+    ay: &Ann,
+    res: &Ann,
+) -> Value {
     use FlowOp::*;
     match res {
         Ann::Int | Ann::Bool(_) if ax.is_int_like() && ay.is_int_like() => {
@@ -273,10 +326,18 @@ fn int_binary(l: &mut Lower, op: FlowOp, ovf: bool, a: Value, b: Value) -> Value
                 // A constant non-zero divisor needs no check.
             } else {
                 let is0 = l.op(LlOp::IntEq, vec![b, z], LlType::Bool);
-                let msg = if op == Mod { "integer modulo by zero" } else { "integer division or modulo by zero" };
+                let msg = if op == Mod {
+                    "integer modulo by zero"
+                } else {
+                    "integer division or modulo by zero"
+                };
                 l.raise_if(is0, "ZeroDivisionError", msg);
             }
-            let o = if op == Mod { LlOp::IntMod } else { LlOp::IntFloorDiv };
+            let o = if op == Mod {
+                LlOp::IntMod
+            } else {
+                LlOp::IntFloorDiv
+            };
             l.op(o, vec![a, b], t)
         }
         LShift | RShift => {
@@ -285,7 +346,11 @@ fn int_binary(l: &mut Lower, op: FlowOp, ovf: bool, a: Value, b: Value) -> Value
                 let neg = l.op(LlOp::IntLt, vec![b, z], LlType::Bool);
                 l.raise_if(neg, "ValueError", "negative shift count");
             }
-            let o = if op == LShift { LlOp::IntLShift } else { LlOp::IntRShift };
+            let o = if op == LShift {
+                LlOp::IntLShift
+            } else {
+                LlOp::IntRShift
+            };
             l.op(o, vec![a, b], t)
         }
         Pow => l.call_rt(&rt::INT_POW, vec![a, b]),
@@ -346,7 +411,11 @@ fn compare(l: &mut Lower, op: FlowOp, x: Value, y: Value, ax: &Ann, ay: &Ann) ->
         (Ann::Str { .. }, Ann::Str { .. }) if matches!(op, Eq | Ne) => {
             let r = l.call_rt(&rt::STR_EQ, vec![x, y]);
             let z = l.int(0);
-            l.op(if op == Eq { LlOp::IntNe } else { LlOp::IntEq }, vec![r, z], b)
+            l.op(
+                if op == Eq { LlOp::IntNe } else { LlOp::IntEq },
+                vec![r, z],
+                b,
+            )
         }
         (Ann::Str { .. }, Ann::Str { .. }) => {
             let r = l.call_rt(&rt::STR_CMP, vec![x, y]);
@@ -355,14 +424,21 @@ fn compare(l: &mut Lower, op: FlowOp, x: Value, y: Value, ax: &Ann, ay: &Ann) ->
         (Ann::List { def, .. }, Ann::List { .. }) => {
             let item = l.p.listdefs.item(*def);
             let Some(kind) = item_kind(&item) else {
-                l.error("E0306", "comparing lists of these items is not supported yet");
+                l.error(
+                    "E0306",
+                    "comparing lists of these items is not supported yet",
+                );
                 return l.konst(LlConst::Bool(false));
             };
             let k = l.int(kind as i64);
             if matches!(op, Eq | Ne) {
                 let r = l.call_rt(&rt::LIST_EQ, vec![x, y, k]);
                 let z = l.int(0);
-                l.op(if op == Eq { LlOp::IntNe } else { LlOp::IntEq }, vec![r, z], b)
+                l.op(
+                    if op == Eq { LlOp::IntNe } else { LlOp::IntEq },
+                    vec![r, z],
+                    b,
+                )
             } else {
                 let r = l.call_rt(&rt::LIST_CMP, vec![x, y, k]);
                 cmp3(l, r)
@@ -391,7 +467,9 @@ fn call(l: &mut Lower, inst: &InstData<FlowOp>, args: &[Value], anns: &[Ann], re
                     _ => None,
                 })
                 .collect();
-            let frontend::prebuilt::Obj::Function(fobj) = &l.snapshot.objects[*f] else { unreachable!() };
+            let frontend::prebuilt::Obj::Function(fobj) = &l.snapshot.objects[*f] else {
+                unreachable!()
+            };
             let defaults = fobj.defaults.clone();
             let first_default = params.len() - defaults.len().min(params.len());
             let mut slots: Vec<Option<(Value, Ann)>> = vec![None; params.len()];
@@ -399,7 +477,10 @@ fn call(l: &mut Lower, inst: &InstData<FlowOp>, args: &[Value], anns: &[Ann], re
                 slots[k] = Some(a);
             }
             for (name, v, a) in kw {
-                if let Some(k) = names.iter().position(|n| n.as_deref() == Some(name.as_str())) {
+                if let Some(k) = names
+                    .iter()
+                    .position(|n| n.as_deref() == Some(name.as_str()))
+                {
                     slots[k] = Some((v, a));
                 }
             }
@@ -408,7 +489,8 @@ fn call(l: &mut Lower, inst: &InstData<FlowOp>, args: &[Value], anns: &[Ann], re
                 let (v, a) = match slot {
                     Some(s) => s,
                     None => {
-                        let c = annotator::driver::obj_const(l.snapshot, defaults[k - first_default]);
+                        let c =
+                            annotator::driver::obj_const(l.snapshot, defaults[k - first_default]);
                         let a = l.p.ann_of_const(&c, l.snapshot);
                         let lc = l.lower_const_pub(&c);
                         (l.konst(lc), a)
@@ -438,7 +520,12 @@ type Kw = Vec<(String, Value, Ann)>;
 
 fn split(l: &Lower, inst: &InstData<FlowOp>, args: &[Value], anns: &[Ann]) -> (Pos, Kw) {
     if inst.op == FlowOp::SimpleCall {
-        return ((1..args.len()).map(|k| (args[k], anns[k].clone())).collect(), vec![]);
+        return (
+            (1..args.len())
+                .map(|k| (args[k], anns[k].clone()))
+                .collect(),
+            vec![],
+        );
     }
     let names: Vec<String> = match l.hl.const_of(inst.args[1]) {
         Some(Const::Str(s)) if !s.is_empty() => s.split(',').map(str::to_owned).collect(),
@@ -446,6 +533,10 @@ fn split(l: &Lower, inst: &InstData<FlowOp>, args: &[Value], anns: &[Ann]) -> (P
     };
     let npos = args.len() - 2 - names.len();
     let pos = (2..2 + npos).map(|k| (args[k], anns[k].clone())).collect();
-    let kw = names.into_iter().enumerate().map(|(j, n)| (n, args[2 + npos + j], anns[2 + npos + j].clone())).collect();
+    let kw = names
+        .into_iter()
+        .enumerate()
+        .map(|(j, n)| (n, args[2 + npos + j], anns[2 + npos + j].clone()))
+        .collect();
     (pos, kw)
 }
