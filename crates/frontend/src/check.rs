@@ -32,7 +32,10 @@ pub fn check_graph<D: Dialect>(g: &Graph<D>) -> Result<(), String> {
             let inst = &g.insts[i];
             for &a in &inst.args {
                 if !is_ok(a, &local) {
-                    return Err(format!("{}: {b}: {i} uses {a}, not defined in this block", g.name));
+                    return Err(format!(
+                        "{}: {b}: {i} uses {a}, not defined in this block",
+                        g.name
+                    ));
                 }
             }
             local.insert(inst.result);
@@ -49,7 +52,10 @@ pub fn check_graph<D: Dialect>(g: &Graph<D>) -> Result<(), String> {
             }
             for &a in &l.args {
                 if !is_ok(a, &local) && Some(a) != extra {
-                    return Err(format!("{}: {b}: link to {} passes undefined {a}", g.name, l.target));
+                    return Err(format!(
+                        "{}: {b}: link to {} passes undefined {a}",
+                        g.name, l.target
+                    ));
                 }
             }
             Ok(())

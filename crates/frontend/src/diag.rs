@@ -19,7 +19,15 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(code: &'static str, message: impl Into<String>, span: Option<Span>) -> Self {
-        Diagnostic { code, message: message.into(), span, label: None, secondary: vec![], notes: vec![], help: None }
+        Diagnostic {
+            code,
+            message: message.into(),
+            span,
+            label: None,
+            secondary: vec![],
+            notes: vec![],
+            help: None,
+        }
     }
     pub fn label(mut self, l: impl Into<String>) -> Self {
         self.label = Some(l.into());
@@ -50,7 +58,13 @@ impl Diagnostic {
             let _ = writeln!(out, "{:width$} |", "");
             let _ = writeln!(out, "{} | {}", lc.line, text);
             let end_lc = file.line_col(span.end.max(span.start + 1));
-            let len = if end_lc.line == lc.line { (end_lc.col - lc.col).max(1) } else { (text.chars().count() as u32 + 1).saturating_sub(lc.col).max(1) };
+            let len = if end_lc.line == lc.line {
+                (end_lc.col - lc.col).max(1)
+            } else {
+                (text.chars().count() as u32 + 1)
+                    .saturating_sub(lc.col)
+                    .max(1)
+            };
             let mark = if primary { "^" } else { "-" };
             let _ = writeln!(
                 out,

@@ -66,10 +66,17 @@ pub struct Handler {
 #[derive(Clone, Debug)]
 pub enum Exit {
     Goto(Link),
-    Branch { cond: Value, if_true: Link, if_false: Link },
+    Branch {
+        cond: Value,
+        if_true: Link,
+        if_false: Link,
+    },
     /// The block's last operation may raise. `normal` is taken when it does not (`None`
     /// when it always raises, as `raise` does); handlers are tried in order.
-    Guarded { normal: Option<Link>, handlers: Vec<Handler> },
+    Guarded {
+        normal: Option<Link>,
+        handlers: Vec<Handler>,
+    },
     Return(Value),
     /// Control never gets here (e.g. after a call that always raises, outside `try`).
     Unreachable,
@@ -79,10 +86,13 @@ impl Exit {
     pub fn links(&self) -> Vec<&Link> {
         match self {
             Exit::Goto(l) => vec![l],
-            Exit::Branch { if_true, if_false, .. } => vec![if_true, if_false],
-            Exit::Guarded { normal, handlers } => {
-                normal.iter().chain(handlers.iter().map(|h| &h.link)).collect()
-            }
+            Exit::Branch {
+                if_true, if_false, ..
+            } => vec![if_true, if_false],
+            Exit::Guarded { normal, handlers } => normal
+                .iter()
+                .chain(handlers.iter().map(|h| &h.link))
+                .collect(),
             Exit::Return(_) | Exit::Unreachable => vec![],
         }
     }
@@ -90,10 +100,13 @@ impl Exit {
     pub fn links_mut(&mut self) -> Vec<&mut Link> {
         match self {
             Exit::Goto(l) => vec![l],
-            Exit::Branch { if_true, if_false, .. } => vec![if_true, if_false],
-            Exit::Guarded { normal, handlers } => {
-                normal.iter_mut().chain(handlers.iter_mut().map(|h| &mut h.link)).collect()
-            }
+            Exit::Branch {
+                if_true, if_false, ..
+            } => vec![if_true, if_false],
+            Exit::Guarded { normal, handlers } => normal
+                .iter_mut()
+                .chain(handlers.iter_mut().map(|h| &mut h.link))
+                .collect(),
             Exit::Return(_) | Exit::Unreachable => vec![],
         }
     }
@@ -126,8 +139,19 @@ pub struct Graph<D: Dialect> {
 impl<D: Dialect> Graph<D> {
     pub fn new(name: String, span: Span) -> Self {
         let mut blocks = PrimaryMap::new();
-        let entry = blocks.push(BlockData { params: vec![], insts: vec![], exit: Exit::Unreachable });
-        Graph { name, span, blocks, insts: PrimaryMap::new(), values: PrimaryMap::new(), entry }
+        let entry = blocks.push(BlockData {
+            params: vec![],
+            insts: vec![],
+            exit: Exit::Unreachable,
+        });
+        Graph {
+            name,
+            span,
+            blocks,
+            insts: PrimaryMap::new(),
+            values: PrimaryMap::new(),
+            entry,
+        }
     }
 
     pub fn params(&self) -> &[Value] {
@@ -135,11 +159,17 @@ impl<D: Dialect> Graph<D> {
     }
 
     pub fn new_block(&mut self) -> Block {
-        self.blocks.push(BlockData { params: vec![], insts: vec![], exit: Exit::Unreachable })
+        self.blocks.push(BlockData {
+            params: vec![],
+            insts: vec![],
+            exit: Exit::Unreachable,
+        })
     }
 
     pub fn new_var(&mut self, hint: Option<&str>) -> Value {
-        self.values.push(ValueData::Var { hint: hint.map(str::to_owned) })
+        self.values.push(ValueData::Var {
+            hint: hint.map(str::to_owned),
+        })
     }
 
     pub fn new_const(&mut self, c: D::Const) -> Value {
@@ -159,8 +189,20 @@ impl<D: Dialect> Graph<D> {
         result
     }
 
-    pub fn push_op_into(&mut self, block: Block, op: D::Op, args: Vec<Value>, result: Value, span: Span) -> Inst {
-        let inst = self.insts.push(InstData { op, args, result, span });
+    pub fn push_op_into(
+        &mut self,
+        block: Block,
+        op: D::Op,
+        args: Vec<Value>,
+        result: Value,
+        span: Span,
+    ) -> Inst {
+        let inst = self.insts.push(InstData {
+            op,
+            args,
+            result,
+            span,
+        });
         self.blocks[block].insts.push(inst);
         inst
     }

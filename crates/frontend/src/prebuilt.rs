@@ -14,46 +14,92 @@ use serde::Deserialize;
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Obj {
     None,
-    Bool { value: bool },
+    Bool {
+        value: bool,
+    },
     /// An int that fits in 64 bits.
-    Int { value: i64 },
+    Int {
+        value: i64,
+    },
     /// An int that does not fit in 64 bits (an error only if a graph uses it).
-    BigInt { repr: String },
+    BigInt {
+        repr: String,
+    },
     /// A float, as the hex of its IEEE-754 bits (JSON has no inf or nan).
-    Float { bits: String },
-    Str { value: String },
+    Float {
+        bits: String,
+    },
+    Str {
+        value: String,
+    },
     /// Bytes as a list of byte values.
-    Bytes { value: Vec<u8> },
-    List { items: Vec<ObjId> },
-    Tuple { items: Vec<ObjId> },
-    Dict { items: Vec<(ObjId, ObjId)> },
-    Set { items: Vec<ObjId> },
+    Bytes {
+        value: Vec<u8>,
+    },
+    List {
+        items: Vec<ObjId>,
+    },
+    Tuple {
+        items: Vec<ObjId>,
+    },
+    Dict {
+        items: Vec<(ObjId, ObjId)>,
+    },
+    Set {
+        items: Vec<ObjId>,
+    },
     /// A Python function object.
     Function(FunctionObj),
     /// A user class (defined in a module that is not a builtin or stdlib module).
     Class(ClassObj),
     /// An instance of a user class: its class and its `__dict__` in insertion order.
-    Instance { class: ObjId, attrs: Vec<(String, ObjId)> },
+    Instance {
+        class: ObjId,
+        attrs: Vec<(String, ObjId)>,
+    },
     /// A builtin or library function, class or constant by qualified name
     /// (`builtins.len`, `builtins.IndexError`, `math.sqrt`, `rpy.jit.JitDriver`).
-    Builtin { qualname: String },
+    Builtin {
+        qualname: String,
+    },
     /// A module: a user module's globals, or a library module by name.
-    Module { name: String, user: bool, globals: Vec<(String, ObjId)> },
+    Module {
+        name: String,
+        user: bool,
+        globals: Vec<(String, ObjId)>,
+    },
     /// A bound method made at import time (for a builtin method such as `[].append`, `func`
     /// is a `Builtin` such as `builtins.list.append`).
-    BoundMethod { func: ObjId, receiver: ObjId },
+    BoundMethod {
+        func: ObjId,
+        receiver: ObjId,
+    },
     /// A `staticmethod` object (as found in a class `__dict__`).
-    StaticMethod { func: ObjId },
+    StaticMethod {
+        func: ObjId,
+    },
     /// A `classmethod` object (as found in a class `__dict__`).
-    ClassMethod { func: ObjId },
+    ClassMethod {
+        func: ObjId,
+    },
     /// A `property` object (as found in a class `__dict__`).
-    Property { fget: Option<ObjId>, fset: Option<ObjId>, fdel: Option<ObjId> },
+    Property {
+        fget: Option<ObjId>,
+        fset: Option<ObjId>,
+        fdel: Option<ObjId>,
+    },
     /// An instance of a library class (`rpy.jit.JitDriver`, `builtins.object`, a builtin
     /// exception): the class's qualified name and the instance's `__dict__` (and set
     /// `__slots__`) in order. Builtin exceptions also report their `args` first.
-    LibInstance { class: String, attrs: Vec<(String, ObjId)> },
+    LibInstance {
+        class: String,
+        attrs: Vec<(String, ObjId)>,
+    },
     /// Anything the helper cannot describe: an error only if a flow graph uses it.
-    Opaque { repr: String, type_name: String },
+    Opaque {
+        repr: String,
+        type_name: String,
+    },
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -116,7 +162,8 @@ struct RawSnapshot {
 
 impl Snapshot {
     pub fn from_json(text: &str) -> Result<Snapshot, String> {
-        let raw: RawSnapshot = serde_json::from_str(text).map_err(|e| format!("bad snapshot from the import helper: {e}"))?;
+        let raw: RawSnapshot = serde_json::from_str(text)
+            .map_err(|e| format!("bad snapshot from the import helper: {e}"))?;
         let mut objects = PrimaryMap::new();
         for o in raw.objects {
             objects.push(o);
@@ -125,11 +172,14 @@ impl Snapshot {
         if objects.get(entry).is_none() {
             return Err("snapshot entry id out of range".into());
         }
-        Ok(Snapshot { objects, entry, main_module: raw.main_module })
+        Ok(Snapshot {
+            objects,
+            entry,
+            main_module: raw.main_module,
+        })
     }
 
     pub fn float_value(bits: &str) -> f64 {
         f64::from_bits(u64::from_str_radix(bits.trim_start_matches("0x"), 16).unwrap_or(0))
     }
 }
-

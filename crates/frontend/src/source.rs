@@ -35,7 +35,11 @@ impl SourceFile {
                 line_starts.push(i as u32 + 1);
             }
         }
-        SourceFile { path, text, line_starts }
+        SourceFile {
+            path,
+            text,
+            line_starts,
+        }
     }
 
     pub fn line_col(&self, offset: u32) -> LineCol {
@@ -46,20 +50,31 @@ impl SourceFile {
         let start = self.line_starts[line] as usize;
         let end = (offset as usize).min(self.text.len());
         let col = self.text.get(start..end).map_or(0, |s| s.chars().count());
-        LineCol { line: line as u32 + 1, col: col as u32 + 1 }
+        LineCol {
+            line: line as u32 + 1,
+            col: col as u32 + 1,
+        }
     }
 
     /// The text of a 1-based line, without its newline.
     pub fn line_text(&self, line: u32) -> &str {
         let i = (line as usize).saturating_sub(1);
-        let Some(&start) = self.line_starts.get(i) else { return "" };
-        let end = self.line_starts.get(i + 1).map_or(self.text.len(), |&e| e as usize);
+        let Some(&start) = self.line_starts.get(i) else {
+            return "";
+        };
+        let end = self
+            .line_starts
+            .get(i + 1)
+            .map_or(self.text.len(), |&e| e as usize);
         self.text[start as usize..end].trim_end_matches(['\n', '\r'])
     }
 
     /// Byte offset of the start of a 1-based line.
     pub fn line_start(&self, line: u32) -> u32 {
-        self.line_starts.get((line as usize).saturating_sub(1)).copied().unwrap_or(0)
+        self.line_starts
+            .get((line as usize).saturating_sub(1))
+            .copied()
+            .unwrap_or(0)
     }
 }
 
@@ -78,7 +93,10 @@ impl SourceMap {
     }
 
     pub fn find(&self, path: &str) -> Option<FileId> {
-        self.files.iter().find(|(_, f)| f.path == path).map(|(id, _)| id)
+        self.files
+            .iter()
+            .find(|(_, f)| f.path == path)
+            .map(|(id, _)| id)
     }
 
     pub fn line_col(&self, span: Span) -> LineCol {

@@ -23,7 +23,10 @@ pub fn operand<D: Dialect>(g: &Graph<D>, v: Value) -> String {
 }
 
 fn operands<D: Dialect>(g: &Graph<D>, vs: &[Value]) -> String {
-    vs.iter().map(|&v| operand(g, v)).collect::<Vec<_>>().join(", ")
+    vs.iter()
+        .map(|&v| operand(g, v))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn link<D: Dialect>(g: &Graph<D>, l: &Link) -> String {
@@ -39,15 +42,29 @@ pub fn write_graph<D: Dialect>(
 ) -> String {
     let mut out = String::new();
     let ann = |v: Value| extra(v).map(|s| format!(": {s}")).unwrap_or_default();
-    let params: Vec<String> = g.params().iter().map(|&v| format!("{v}{}", ann(v))).collect();
+    let params: Vec<String> = g
+        .params()
+        .iter()
+        .map(|&v| format!("{v}{}", ann(v)))
+        .collect();
     let _ = writeln!(out, "graph {}({})", g.name, params.join(", "));
     for b in g.rpo() {
         let data = &g.blocks[b];
-        let params: Vec<String> = data.params.iter().map(|&v| format!("{v}{}", ann(v))).collect();
+        let params: Vec<String> = data
+            .params
+            .iter()
+            .map(|&v| format!("{v}{}", ann(v)))
+            .collect();
         let _ = writeln!(out, "{b}({}):", params.join(", "));
         for &i in &data.insts {
             let inst = &g.insts[i];
-            let mut line = format!("    {}{} = {} {}", inst.result, ann(inst.result), inst.op, operands(g, &inst.args));
+            let mut line = format!(
+                "    {}{} = {} {}",
+                inst.result,
+                ann(inst.result),
+                inst.op,
+                operands(g, &inst.args)
+            );
             if let Some(sm) = sources {
                 let lc = sm.line_col(inst.span);
                 while line.len() < 48 {
@@ -59,8 +76,17 @@ pub fn write_graph<D: Dialect>(
         }
         let exit = match &data.exit {
             Exit::Goto(l) => format!("goto {}", link(g, l)),
-            Exit::Branch { cond, if_true, if_false } => {
-                format!("if {} then {} else {}", operand(g, *cond), link(g, if_true), link(g, if_false))
+            Exit::Branch {
+                cond,
+                if_true,
+                if_false,
+            } => {
+                format!(
+                    "if {} then {} else {}",
+                    operand(g, *cond),
+                    link(g, if_true),
+                    link(g, if_false)
+                )
             }
             Exit::Guarded { normal, handlers } => {
                 let mut s = match normal {
