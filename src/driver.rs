@@ -41,7 +41,11 @@ impl Timer {
             for (name, d) in &self.stages {
                 eprintln!("[rpy] {name:<10} {:8.1} ms", d.as_secs_f64() * 1e3);
             }
-            eprintln!("[rpy] {:<10} {:8.1} ms", "total", self.start.elapsed().as_secs_f64() * 1e3);
+            eprintln!(
+                "[rpy] {:<10} {:8.1} ms",
+                "total",
+                self.start.elapsed().as_secs_f64() * 1e3
+            );
         }
     }
 }
@@ -51,7 +55,10 @@ fn render(diags: &[Diagnostic], sources: &SourceMap) {
         eprintln!("{}", d.render(sources));
     }
     let n = diags.len();
-    eprintln!("error: could not translate the program due to {n} previous error{}", if n == 1 { "" } else { "s" });
+    eprintln!(
+        "error: could not translate the program due to {n} previous error{}",
+        if n == 1 { "" } else { "s" }
+    );
 }
 
 fn dump(dir: &Option<PathBuf>, name: &str, text: &str) {
@@ -64,14 +71,26 @@ fn dump(dir: &Option<PathBuf>, name: &str, text: &str) {
 }
 
 pub fn translate(args: &TranslateArgs) -> Result<(), ()> {
-    let mut t = Timer { verbose: args.verbose, start: Instant::now(), stages: vec![] };
+    let mut t = Timer {
+        verbose: args.verbose,
+        start: Instant::now(),
+        stages: vec![],
+    };
     let mut sources = SourceMap::default();
     if !args.target.exists() {
-        eprintln!("error[E0001]: cannot read `{}`: no such file", args.target.display());
+        eprintln!(
+            "error[E0001]: cannot read `{}`: no such file",
+            args.target.display()
+        );
         return Err(());
     }
     let imported = t.stage("import", || {
-        frontend::import::run_import_helper(&args.python, &args.target, &lib_dir(), Duration::from_secs_f64(args.import_timeout))
+        frontend::import::run_import_helper(
+            &args.python,
+            &args.target,
+            &lib_dir(),
+            Duration::from_secs_f64(args.import_timeout),
+        )
     });
     let imported = match imported {
         Ok(r) => r,
@@ -116,12 +135,17 @@ pub fn translate(args: &TranslateArgs) -> Result<(), ()> {
     if args.dump.is_some() {
         let mut text = String::new();
         for (_, f) in ll.functions.iter() {
-            text.push_str(&write_graph(&f.graph, Some(&sources), &|v| f.types.get(&v).map(|t| t.to_string())));
+            text.push_str(&write_graph(&f.graph, Some(&sources), &|v| {
+                f.types.get(&v).map(|t| t.to_string())
+            }));
             text.push('\n');
         }
         dump(&args.dump, "3-lowlevel.txt", &text);
     }
-    let out = args.output.clone().unwrap_or_else(|| default_output(&args.target));
+    let out = args
+        .output
+        .clone()
+        .unwrap_or_else(|| default_output(&args.target));
     let tmp = match tempfile::tempdir() {
         Ok(d) => d,
         Err(e) => {
@@ -130,7 +154,9 @@ pub fn translate(args: &TranslateArgs) -> Result<(), ()> {
         }
     };
     let obj = tmp.path().join("program.o");
-    let opts = backend_llvm::Options { opt_level: args.opt };
+    let opts = backend_llvm::Options {
+        opt_level: args.opt,
+    };
     let compiled = t.stage("llvm", || backend_llvm::compile(&ll, &sources, &opts, &obj));
     let compiled = match compiled {
         Ok(c) => c,
@@ -159,6 +185,9 @@ fn cranelift_index(g: frontend::entities::GraphId) -> usize {
 }
 
 fn default_output(target: &Path) -> PathBuf {
-    let stem = target.file_stem().map(|s| s.to_os_string()).unwrap_or_else(|| "a.out".into());
+    let stem = target
+        .file_stem()
+        .map(|s| s.to_os_string())
+        .unwrap_or_else(|| "a.out".into());
     PathBuf::from(stem)
 }

@@ -8,7 +8,11 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Parser)]
-#[command(name = "rpy", version, about = "Translate restricted Python 3 programs to native binaries")]
+#[command(
+    name = "rpy",
+    version,
+    about = "Translate restricted Python 3 programs to native binaries"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
