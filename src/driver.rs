@@ -95,7 +95,11 @@ pub fn translate(args: &TranslateArgs) -> Result<(), ()> {
     let imported = match imported {
         Ok(r) => r,
         Err(e) => {
-            render(&[e.to_diagnostic()], &sources);
+            let mut d = e.to_diagnostic();
+            if let frontend::import::ImportError::ImportFailed { traceback, .. } = &e {
+                d.span = syntax_error_span(traceback, &mut sources);
+            }
+            render(&[d], &sources);
             return Err(());
         }
     };
@@ -190,4 +194,37 @@ fn default_output(target: &Path) -> PathBuf {
         .map(|s| s.to_os_string())
         .unwrap_or_else(|| "a.out".into());
     PathBuf::from(stem)
+}
+
+/// The position of a SyntaxError in CPython's report (`File "f", line N` and the caret
+/// line under the source line), so the diagnostic can show it like any other.
+fn syntax_error_span(traceback: &str, sources: &mut SourceMap) -> Option<frontend::source::Span> {
+    let last = traceback.lines().last()?;
+    if !(last.starts_with("SyntaxError") || last.starts_with("IndentationError") || last.starts_with("TabError")) {
+        return None;
+    }
+    let lines: Vec<&str> = traceback.lines().collect();
+    let at = lines.iter().rposition(|l| l.trim_start().starts_with("File \""))?;
+    let header = lines[at].trim_start();
+    let rest = header.strip_prefix("File \"")?;
+    let (path, rest) = rest.split_once('"')?;
+    let line: u32 = rest.trim_start_matches(", line ").split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()?;
+    let text = std::fs::read_to_string(path).ok()?;
+    let file = sources.add(path.to_string(), text);
+    let f = &sources.files[file];
+    let start = f.line_start(line);
+    // CPython prints the source line stripped of indentation, then the carets.
+    let src = lines.get(at + 1).map(|l| l.trim_start()).unwrap_or("");
+    let caret = lines.get(at + 2).filter(|l| l.trim_start().starts_with('^'));
+    let col = match caret {
+        Some(c) => {
+            let caret_col = c.find('^')?;
+            let src_col = lines[at + 1].len() - src.len();
+            let indent = f.line_text(line).len() - f.line_text(line).trim_start().len();
+            indent + caret_col.saturating_sub(src_col)
+        }
+        None => 0,
+    };
+    let off = start + col as u32;
+    Some(frontend::source::Span { file, start: off, end: off + 1 })
 }
