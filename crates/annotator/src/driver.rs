@@ -5,7 +5,7 @@ use crate::model::{union, Ann, ClassRef, Desc, ListDefId};
 use cranelift_entity::{EntityRef, PrimaryMap};
 use frontend::diag::Diagnostic;
 use frontend::entities::{Block, GraphId, Inst, ObjId, Value};
-use frontend::flow::build_flow_graph;
+use frontend::flow::FlowBuilderCache;
 use frontend::graph::{Exit, Link};
 use frontend::ops::{Const, FlowGraph};
 use frontend::prebuilt::{Obj, Snapshot};
@@ -51,6 +51,10 @@ pub struct Annotator<'a> {
     origins: Vec<HashMap<Value, Span>>,
     callers: Vec<HashSet<(GraphId, Block)>>,
     failed: HashSet<ObjId>,
+    /// Parsed source files, shared by every graph built.
+    flow_cache: FlowBuilderCache,
+    /// Block parameters that are unassigned locals on some incoming path.
+    maybe_undefined: HashSet<(GraphId, Value)>,
     worklist: VecDeque<(GraphId, Block)>,
     queued: HashSet<(GraphId, Block)>,
     pub diags: Vec<Diagnostic>,
@@ -79,6 +83,8 @@ pub fn annotate(snapshot: &Snapshot, sources: &mut SourceMap) -> Result<Program,
         origins: vec![],
         callers: vec![],
         failed: HashSet::new(),
+        flow_cache: FlowBuilderCache::new(),
+        maybe_undefined: HashSet::new(),
         worklist: VecDeque::new(),
         queued: HashSet::new(),
         diags: vec![],
@@ -161,7 +167,7 @@ impl<'a> Annotator<'a> {
         if self.failed.contains(&func) {
             return None;
         }
-        match build_flow_graph(self.snapshot, func, self.sources) {
+        match self.flow_cache.build(self.snapshot, func, self.sources) {
             Ok(graph) => {
                 let g = self.p.graphs.push(graph);
                 self.p.bindings.push(HashMap::new());
@@ -213,7 +219,10 @@ impl<'a> Annotator<'a> {
     }
 
     pub fn origin(&self, g: GraphId, v: Value) -> Option<Span> {
-        self.origins[g.index()].get(&v).copied()
+        self.origins[g.index()]
+            .get(&v)
+            .or_else(|| self.p.graphs[g].value_spans.get(&v))
+            .copied()
     }
 
     /// Joins `ann` into the binding of variable `v`; returns whether it changed.
@@ -326,6 +335,9 @@ impl<'a> Annotator<'a> {
         let insts = self.p.graphs[g].blocks[b].insts.clone();
         for &i in &insts {
             let inst = self.p.graphs[g].insts[i].clone();
+            if !self.check_defined(g, &inst.args, inst.span) {
+                return;
+            }
             // A variable operand with no annotation yet: this path is not known to be
             // reachable; stop here until it is.
             if inst
@@ -358,6 +370,12 @@ impl<'a> Annotator<'a> {
             }
         }
         let exit = self.p.graphs[g].blocks[b].exit.clone();
+        if let Exit::Return(v) | Exit::Branch { cond: v, .. } = &exit {
+            let span = self.origin(g, *v).unwrap_or(self.p.graphs[g].span);
+            if !self.check_defined(g, &[*v], span) {
+                return;
+            }
+        }
         match exit {
             Exit::Goto(l) => self.follow(g, &l, None),
             Exit::Branch {
@@ -381,6 +399,32 @@ impl<'a> Annotator<'a> {
             Exit::Return(v) => self.flow_return(g, v),
             Exit::Unreachable => {}
         }
+    }
+
+    /// Reading a local that is unassigned on some path into here is refused, as RPython
+    /// does: CPython would raise UnboundLocalError only on that path, and a binary must
+    /// not read an undefined value. (A read on a path where the local is never assigned
+    /// raises UnboundLocalError in the binary, as in CPython.)
+    fn check_defined(&mut self, g: GraphId, args: &[Value], span: Span) -> bool {
+        for &a in args {
+            if self.maybe_undefined.contains(&(g, a)) {
+                let name = match &self.p.graphs[g].values[a] {
+                    frontend::graph::ValueData::Var { hint: Some(h) } => format!("`{h}`"),
+                    _ => "a local variable".to_string(),
+                };
+                let d = Diagnostic::new(
+                    "E0203",
+                    format!("{name} may be read before it is assigned"),
+                    Some(span),
+                )
+                .label("read here")
+                .note("on some path to this point it is never assigned (CPython would raise UnboundLocalError there)")
+                .help(format!("assign {name} before the branch or loop that may skip its assignment"));
+                self.report(d);
+                return false;
+            }
+        }
+        true
     }
 
     fn follow_handlers(&mut self, g: GraphId, handlers: &[frontend::graph::Handler]) {
@@ -447,6 +491,13 @@ impl<'a> Annotator<'a> {
         let target = link.target;
         let params = self.p.graphs[g].blocks[target].params.clone();
         let mut changed = !self.p.reached[g.index()].contains(&target);
+        for (&a, &p) in link.args.iter().zip(&params) {
+            let undefined = self.p.graphs[g].const_of(a) == Some(&Const::Undefined)
+                || self.maybe_undefined.contains(&(g, a));
+            if undefined && self.maybe_undefined.insert((g, p)) {
+                changed = true;
+            }
+        }
         let fallback = self.p.graphs[g].span;
         for (p, (ann, origin)) in params.into_iter().zip(anns) {
             match self.bind(g, p, ann, origin.unwrap_or(fallback)) {

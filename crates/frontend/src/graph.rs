@@ -134,6 +134,9 @@ pub struct Graph<D: Dialect> {
     pub insts: PrimaryMap<Inst, InstData<D::Op>>,
     pub values: PrimaryMap<Value, ValueData<D::Const>>,
     pub entry: Block,
+    /// Where constants came from in the source (literals, constant names), for messages
+    /// that explain where a type was introduced. Operation results use their op's span.
+    pub value_spans: std::collections::HashMap<Value, Span>,
 }
 
 impl<D: Dialect> Graph<D> {
@@ -151,6 +154,7 @@ impl<D: Dialect> Graph<D> {
             insts: PrimaryMap::new(),
             values: PrimaryMap::new(),
             entry,
+            value_spans: Default::default(),
         }
     }
 
@@ -174,6 +178,13 @@ impl<D: Dialect> Graph<D> {
 
     pub fn new_const(&mut self, c: D::Const) -> Value {
         self.values.push(ValueData::Const(c))
+    }
+
+    /// A constant that stands for the source at `span`.
+    pub fn new_const_at(&mut self, c: D::Const, span: Span) -> Value {
+        let v = self.new_const(c);
+        self.value_spans.insert(v, span);
+        v
     }
 
     pub fn add_param(&mut self, block: Block, hint: Option<&str>) -> Value {

@@ -94,6 +94,7 @@ pub const BUILTIN_EXCEPTIONS: &[(&str, Option<&str>)] = &[
     ("NameError", Some("Exception")),
     ("KeyboardInterrupt", Some("BaseException")),
     ("SystemExit", Some("BaseException")),
+    ("UnboundLocalError", Some("NameError")),
 ];
 
 /// Index of a builtin exception in [`BUILTIN_EXCEPTIONS`].

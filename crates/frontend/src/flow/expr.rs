@@ -214,7 +214,8 @@ impl<'a> Builder<'a> {
                 return self.refuse(r, "a constant tuple", "write a tuple display")
             }
         };
-        self.konst(k)
+        let span = self.span(r);
+        self.g.new_const_at(k, span)
     }
 
     fn unary(&mut self, u: &'a ast::ExprUnaryOp) -> Value {
@@ -222,7 +223,10 @@ impl<'a> Builder<'a> {
         if let (UnaryOp::USub, Expr::Constant(c)) = (u.op, &*u.operand) {
             match &c.value {
                 Constant::Int(i) => return self.constant(&Constant::Int(-i.clone()), u.range),
-                Constant::Float(f) => return self.konst(Const::Float(-f)),
+                Constant::Float(f) => {
+                    let span = self.span(u.range);
+                    return self.g.new_const_at(Const::Float(-f), span);
+                }
                 _ => {}
             }
         }

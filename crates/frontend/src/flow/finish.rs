@@ -237,7 +237,10 @@ impl Renumber<'_> {
             return n;
         }
         let n = match &self.old.values[v] {
-            ValueData::Const(c) => self.new.new_const(c.clone()),
+            ValueData::Const(c) => match self.old.value_spans.get(&v) {
+                Some(&span) => self.new.new_const_at(c.clone(), span),
+                None => self.new.new_const(c.clone()),
+            },
             ValueData::Var { hint } => self.new.new_var(hint.as_deref()),
         };
         self.values.insert(v, n);

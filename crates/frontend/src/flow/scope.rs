@@ -210,7 +210,8 @@ impl<'a> Builder<'a> {
             None if self.scope.locals.contains(name) => Var::Name(name.to_string()),
             None => {
                 let c = self.nonlocal_const(name, r);
-                return self.konst(c);
+                let span = self.span(r);
+                return self.g.new_const_at(c, span);
             }
         };
         let v = self.read(&var);

@@ -340,8 +340,16 @@ pub fn lower_loop_next(
                     let nxt = l.op(LlOp::IntAdd, vec![cur, step], LlType::Int);
                     let up_wrapped = l.op(LlOp::IntLt, vec![nxt, cur], LlType::Bool);
                     let down_wrapped = l.op(LlOp::IntGt, vec![nxt, cur], LlType::Bool);
-                    let wrapped = l.op(LlOp::Select(LlType::Bool), vec![pos, up_wrapped, down_wrapped], LlType::Bool);
-                    let nxt = l.op(LlOp::Select(LlType::Int), vec![wrapped, stop, nxt], LlType::Int);
+                    let wrapped = l.op(
+                        LlOp::Select(LlType::Bool),
+                        vec![pos, up_wrapped, down_wrapped],
+                        LlType::Bool,
+                    );
+                    let nxt = l.op(
+                        LlOp::Select(LlType::Int),
+                        vec![wrapped, stop, nxt],
+                        LlType::Int,
+                    );
                     l.set_field(it, 0, LlType::Int, nxt);
                     cur
                 }),

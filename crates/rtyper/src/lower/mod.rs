@@ -455,6 +455,25 @@ impl<'a> Lower<'a> {
             if inst
                 .args
                 .iter()
+                .any(|&a| self.hl.const_of(a) == Some(&Const::Undefined))
+            {
+                // Python raises UnboundLocalError where a local is read before it is
+                // assigned; the annotator stopped flowing here.
+                if k + 1 == n {
+                    if let Exit::Guarded { handlers, .. } = &data.exit {
+                        self.guarded = Some(handlers.clone());
+                    }
+                }
+                self.raise_builtin(
+                    "UnboundLocalError",
+                    "cannot access a local variable where it is not associated with a value",
+                );
+                self.guarded = None;
+                return;
+            }
+            if inst
+                .args
+                .iter()
                 .any(|&a| !self.hl.is_const(a) && self.ann(a) == Ann::Impossible)
             {
                 self.ll.set_exit(self.cur, Exit::Unreachable);
