@@ -24,6 +24,10 @@ pub struct Program {
     pub listdefs: ListDefs,
     pub list_sites: HashMap<(GraphId, Inst), ListDefId>,
     pub prebuilt_lists: HashMap<ObjId, ListDefId>,
+    /// Block parameters that are unassigned locals on some incoming path (a `for` loop's
+    /// variable after the loop): the rtyper gives them a defined-flag and checks it where
+    /// they are read, raising UnboundLocalError as CPython does.
+    pub maybe_undefined: HashSet<(GraphId, Value)>,
 }
 
 impl Program {
@@ -53,8 +57,6 @@ pub struct Annotator<'a> {
     failed: HashSet<ObjId>,
     /// Parsed source files, shared by every graph built.
     flow_cache: FlowBuilderCache,
-    /// Block parameters that are unassigned locals on some incoming path.
-    maybe_undefined: HashSet<(GraphId, Value)>,
     worklist: VecDeque<(GraphId, Block)>,
     queued: HashSet<(GraphId, Block)>,
     pub diags: Vec<Diagnostic>,
@@ -79,12 +81,12 @@ pub fn annotate(snapshot: &Snapshot, sources: &mut SourceMap) -> Result<Program,
             listdefs: ListDefs::default(),
             list_sites: HashMap::new(),
             prebuilt_lists: HashMap::new(),
+            maybe_undefined: HashSet::new(),
         },
         origins: vec![],
         callers: vec![],
         failed: HashSet::new(),
         flow_cache: FlowBuilderCache::new(),
-        maybe_undefined: HashSet::new(),
         worklist: VecDeque::new(),
         queued: HashSet::new(),
         diags: vec![],
@@ -335,9 +337,6 @@ impl<'a> Annotator<'a> {
         let insts = self.p.graphs[g].blocks[b].insts.clone();
         for &i in &insts {
             let inst = self.p.graphs[g].insts[i].clone();
-            if !self.check_defined(g, &inst.args, inst.span) {
-                return;
-            }
             // A variable operand with no annotation yet: this path is not known to be
             // reachable; stop here until it is.
             if inst
@@ -370,12 +369,6 @@ impl<'a> Annotator<'a> {
             }
         }
         let exit = self.p.graphs[g].blocks[b].exit.clone();
-        if let Exit::Return(v) | Exit::Branch { cond: v, .. } = &exit {
-            let span = self.origin(g, *v).unwrap_or(self.p.graphs[g].span);
-            if !self.check_defined(g, &[*v], span) {
-                return;
-            }
-        }
         match exit {
             Exit::Goto(l) => self.follow(g, &l, None),
             Exit::Branch {
@@ -399,32 +392,6 @@ impl<'a> Annotator<'a> {
             Exit::Return(v) => self.flow_return(g, v),
             Exit::Unreachable => {}
         }
-    }
-
-    /// Reading a local that is unassigned on some path into here is refused, as RPython
-    /// does: CPython would raise UnboundLocalError only on that path, and a binary must
-    /// not read an undefined value. (A read on a path where the local is never assigned
-    /// raises UnboundLocalError in the binary, as in CPython.)
-    fn check_defined(&mut self, g: GraphId, args: &[Value], span: Span) -> bool {
-        for &a in args {
-            if self.maybe_undefined.contains(&(g, a)) {
-                let name = match &self.p.graphs[g].values[a] {
-                    frontend::graph::ValueData::Var { hint: Some(h) } => format!("`{h}`"),
-                    _ => "a local variable".to_string(),
-                };
-                let d = Diagnostic::new(
-                    "E0203",
-                    format!("{name} may be read before it is assigned"),
-                    Some(span),
-                )
-                .label("read here")
-                .note("on some path to this point it is never assigned (CPython would raise UnboundLocalError there)")
-                .help(format!("assign {name} before the branch or loop that may skip its assignment"));
-                self.report(d);
-                return false;
-            }
-        }
-        true
     }
 
     fn follow_handlers(&mut self, g: GraphId, handlers: &[frontend::graph::Handler]) {
@@ -493,8 +460,8 @@ impl<'a> Annotator<'a> {
         let mut changed = !self.p.reached[g.index()].contains(&target);
         for (&a, &p) in link.args.iter().zip(&params) {
             let undefined = self.p.graphs[g].const_of(a) == Some(&Const::Undefined)
-                || self.maybe_undefined.contains(&(g, a));
-            if undefined && self.maybe_undefined.insert((g, p)) {
+                || self.p.maybe_undefined.contains(&(g, a));
+            if undefined && self.p.maybe_undefined.insert((g, p)) {
                 changed = true;
             }
         }

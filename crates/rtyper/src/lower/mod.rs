@@ -110,6 +110,8 @@ pub(crate) struct Lower<'a> {
     /// Handlers of the guarded operation being lowered (None outside `try`).
     guarded: Option<Vec<Handler>>,
     ovf: HashSet<Inst>,
+    /// Defined-flags of possibly unassigned locals (flow value → low-level flag).
+    flags: HashMap<Value, Value>,
     pub diags: Vec<Diagnostic>,
 }
 
@@ -132,6 +134,7 @@ impl<'a> Lower<'a> {
             span: hl.span,
             guarded: None,
             ovf: HashSet::new(),
+            flags: HashMap::new(),
             diags: vec![],
         }
     }
@@ -180,6 +183,31 @@ impl<'a> Lower<'a> {
             };
             let v = self.ll.add_param(lb, hint.as_deref());
             self.types.insert(v, t);
+        }
+        // A local unassigned on some incoming path carries a defined-flag.
+        for &p in &self.hl.blocks[b].params.clone() {
+            if self.p.maybe_undefined.contains(&(self.g, p)) {
+                let f = self.ll.add_param(lb, Some("defined"));
+                self.types.insert(f, LlType::Bool);
+                self.flags.insert(p, f);
+            }
+        }
+    }
+
+    /// Raises UnboundLocalError where a possibly unassigned local is read unassigned.
+    fn check_assigned(&mut self, vals: &[Value]) {
+        for &v in vals {
+            if let Some(&f) = self.flags.get(&v) {
+                let bad = self.op(LlOp::BoolNot, vec![f], LlType::Bool);
+                let name = match &self.hl.values[v] {
+                    frontend::graph::ValueData::Var { hint: Some(h) } => h.clone(),
+                    _ => "?".into(),
+                };
+                let msg = format!(
+                    "cannot access local variable '{name}' where it is not associated with a value"
+                );
+                self.raise_if(bad, "UnboundLocalError", &msg);
+            }
         }
     }
 
@@ -380,6 +408,18 @@ impl<'a> Lower<'a> {
             needs |= self.ll.blocks[tramp].insts.len() != before || c != lv;
             args.push(c);
         }
+        for (&a, &p) in link.args.iter().zip(&params) {
+            if self.p.maybe_undefined.contains(&(self.g, p)) {
+                let f = if self.hl.const_of(a) == Some(&Const::Undefined) {
+                    self.konst(LlConst::Bool(false))
+                } else if let Some(&f) = self.flags.get(&a) {
+                    f
+                } else {
+                    self.konst(LlConst::Bool(true))
+                };
+                args.push(f);
+            }
+        }
         self.cur = saved;
         if needs {
             self.ll.set_exit(tramp, Exit::Goto(Link { target, args }));
@@ -480,6 +520,13 @@ impl<'a> Lower<'a> {
                 return;
             }
             let last_guarded = k + 1 == n && matches!(data.exit, Exit::Guarded { .. });
+            if inst.args.iter().any(|a| self.flags.contains_key(a)) {
+                if let (true, Exit::Guarded { handlers, .. }) = (last_guarded, &data.exit) {
+                    self.guarded = Some(handlers.clone());
+                }
+                self.check_assigned(&inst.args);
+                self.guarded = None;
+            }
             if last_guarded {
                 let Exit::Guarded { normal, handlers } = &data.exit else {
                     unreachable!()
@@ -501,6 +548,9 @@ impl<'a> Lower<'a> {
                 return;
             }
             self.env.insert(inst.result, r);
+        }
+        if let Exit::Return(v) | Exit::Branch { cond: v, .. } = &data.exit {
+            self.check_assigned(&[*v]);
         }
         let exit = match &data.exit {
             Exit::Goto(l) => Exit::Goto(self.lower_link(l, None)),
