@@ -200,22 +200,34 @@ fn default_output(target: &Path) -> PathBuf {
 /// line under the source line), so the diagnostic can show it like any other.
 fn syntax_error_span(traceback: &str, sources: &mut SourceMap) -> Option<frontend::source::Span> {
     let last = traceback.lines().last()?;
-    if !(last.starts_with("SyntaxError") || last.starts_with("IndentationError") || last.starts_with("TabError")) {
+    if !(last.starts_with("SyntaxError")
+        || last.starts_with("IndentationError")
+        || last.starts_with("TabError"))
+    {
         return None;
     }
     let lines: Vec<&str> = traceback.lines().collect();
-    let at = lines.iter().rposition(|l| l.trim_start().starts_with("File \""))?;
+    let at = lines
+        .iter()
+        .rposition(|l| l.trim_start().starts_with("File \""))?;
     let header = lines[at].trim_start();
     let rest = header.strip_prefix("File \"")?;
     let (path, rest) = rest.split_once('"')?;
-    let line: u32 = rest.trim_start_matches(", line ").split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()?;
+    let line: u32 = rest
+        .trim_start_matches(", line ")
+        .split(|c: char| !c.is_ascii_digit())
+        .next()?
+        .parse()
+        .ok()?;
     let text = std::fs::read_to_string(path).ok()?;
     let file = sources.add(path.to_string(), text);
     let f = &sources.files[file];
     let start = f.line_start(line);
     // CPython prints the source line stripped of indentation, then the carets.
     let src = lines.get(at + 1).map(|l| l.trim_start()).unwrap_or("");
-    let caret = lines.get(at + 2).filter(|l| l.trim_start().starts_with('^'));
+    let caret = lines
+        .get(at + 2)
+        .filter(|l| l.trim_start().starts_with('^'));
     let col = match caret {
         Some(c) => {
             let caret_col = c.find('^')?;
@@ -226,5 +238,9 @@ fn syntax_error_span(traceback: &str, sources: &mut SourceMap) -> Option<fronten
         None => 0,
     };
     let off = start + col as u32;
-    Some(frontend::source::Span { file, start: off, end: off + 1 })
+    Some(frontend::source::Span {
+        file,
+        start: off,
+        end: off + 1,
+    })
 }
