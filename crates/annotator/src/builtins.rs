@@ -73,6 +73,9 @@ pub fn call_builtin(
     match (name, args.as_slice()) {
         ("print", xs) => {
             for (x, s) in &pos {
+                if user_str(a, x, *s)? {
+                    continue;
+                }
                 if !printable(a, x) {
                     return Err(Diagnostic::new(
                         "E0241",
@@ -143,7 +146,31 @@ pub fn call_builtin(
             Ok(Ann::Float)
         }
         ("float", []) => Ok(Ann::Float),
-        ("str", [x]) if printable(a, x) => Ok(Ann::Str { nullable: false }),
+        ("str", [x]) if user_str(a, x, span)? || printable(a, x) => {
+            Ok(Ann::Str { nullable: false })
+        }
+        ("isinstance", [x, cls]) => {
+            let classes: Vec<Ann> = match cls {
+                Ann::Tuple(items) => items.clone(),
+                c => vec![c.clone()],
+            };
+            for c in &classes {
+                let ok = matches!(c, Ann::Const(d) if a.class_ref(d).is_some());
+                if !ok {
+                    return Err(bad(
+                        a,
+                        "needs a class or a tuple of classes as its second argument".into(),
+                    ));
+                }
+            }
+            if !matches!(x, Ann::Instance { .. }) {
+                return Err(bad(
+                    a,
+                    "is supported on instances only (other types are known statically)".into(),
+                ));
+            }
+            Ok(Ann::Bool(None))
+        }
         ("str", []) => Ok(Ann::Str { nullable: false }),
         ("bool", [_]) => Ok(Ann::Bool(None)),
         ("range", xs) if (1..=3).contains(&xs.len()) && xs.iter().all(|x| x.is_int_like()) => {
@@ -209,3 +236,41 @@ const KNOWN: &[&str] = &[
     "open",
     "input",
 ];
+
+/// `print(x)`/`str(x)` of a user instance calls its `__str__` (or `__repr__`); returns
+/// whether `x` is such an instance.
+pub fn user_str(a: &mut Annotator, x: &Ann, span: Span) -> Result<bool, Diagnostic> {
+    let Ann::Instance {
+        class: ClassRef::User(c),
+        nullable: false,
+    } = x
+    else {
+        return Ok(false);
+    };
+    let has = |name: &str| crate::classdef::lookup(a.snapshot, *c, name).is_some();
+    let method = if has("__str__") {
+        "__str__"
+    } else if has("__repr__") {
+        "__repr__"
+    } else if crate::classdef::is_exception(a.snapshot, &ClassRef::User(*c)) {
+        return Ok(true);
+    } else {
+        let n = crate::classdef::class_name(a.snapshot, &ClassRef::User(*c));
+        return Err(Diagnostic::new(
+            "E0244",
+            format!("printing a `{n}` instance needs a `__str__` method"),
+            Some(span),
+        )
+        .note("CPython would print its address, which differs from run to run")
+        .help(format!("define `def __str__(self): return ...` in `{n}`")));
+    };
+    let r = a.call_method(x, method, vec![], vec![], span)?;
+    if !matches!(r, Ann::Str { nullable: false } | Ann::Impossible) {
+        return Err(Diagnostic::new(
+            "E0245",
+            format!("`{method}` must return a str"),
+            Some(span),
+        ));
+    }
+    Ok(true)
+}

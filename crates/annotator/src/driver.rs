@@ -1,7 +1,7 @@
 //! The worklist driver: flows blocks until no binding changes.
 
 use crate::listdef::ListDefs;
-use crate::model::{union, Ann, ClassRef, Desc, ListDefId};
+use crate::model::{union, Ann, ClassRef, Collect, Desc, ListDefId};
 use cranelift_entity::{EntityRef, PrimaryMap};
 use frontend::diag::Diagnostic;
 use frontend::entities::{Block, GraphId, Inst, ObjId, Value};
@@ -28,6 +28,12 @@ pub struct Program {
     /// variable after the loop): the rtyper gives them a defined-flag and checks it where
     /// they are read, raising UnboundLocalError as CPython does.
     pub maybe_undefined: HashSet<(GraphId, Value)>,
+    /// User classes: instance fields, subclasses, instantiated classes.
+    pub classdefs: crate::classdef::ClassDefs,
+    /// The joined return annotation of graphs that implement one polymorphic method.
+    pub ret_override: HashMap<GraphId, Ann>,
+    /// Prebuilt instances whose fields were joined into their classes.
+    pub prebuilt_instances: Vec<ObjId>,
 }
 
 impl Program {
@@ -67,6 +73,19 @@ pub struct Annotator<'a> {
 
 /// Annotates the program from its entry point; the entry receives `argv: list of str`.
 pub fn annotate(snapshot: &Snapshot, sources: &mut SourceMap) -> Result<Program, Vec<Diagnostic>> {
+    let names: HashMap<ObjId, String> = snapshot
+        .objects
+        .iter()
+        .filter_map(|(o, obj)| match obj {
+            Obj::Class(c) => Some((o, c.name.clone())),
+            _ => None,
+        })
+        .collect();
+    crate::model::CLASS_NAMER.with(|n| {
+        *n.borrow_mut() = Some(Box::new(move |o| {
+            names.get(&o).cloned().unwrap_or_else(|| o.to_string())
+        }))
+    });
     let mut a = Annotator {
         snapshot,
         sources,
@@ -82,6 +101,9 @@ pub fn annotate(snapshot: &Snapshot, sources: &mut SourceMap) -> Result<Program,
             list_sites: HashMap::new(),
             prebuilt_lists: HashMap::new(),
             maybe_undefined: HashSet::new(),
+            classdefs: crate::classdef::ClassDefs::new(snapshot),
+            ret_override: HashMap::new(),
+            prebuilt_instances: vec![],
         },
         origins: vec![],
         callers: vec![],
@@ -102,7 +124,7 @@ pub fn annotate(snapshot: &Snapshot, sources: &mut SourceMap) -> Result<Program,
     let span = a.p.graphs[entry].span;
     let _ =
         a.p.listdefs
-            .generalize(argv_def, &Ann::Str { nullable: false }, span);
+            .generalize(snapshot, argv_def, &Ann::Str { nullable: false }, span);
     let nparams = a.p.graphs[entry].params().len();
     if nparams != 1 {
         let d = Diagnostic::new(
@@ -233,10 +255,10 @@ impl<'a> Annotator<'a> {
             .get(&v)
             .cloned()
             .unwrap_or(Ann::Impossible);
-        let mut pending = vec![];
-        match union(&old, &ann, &mut |x, y| pending.push((x, y))) {
+        let mut ctx = Collect::new(self.snapshot);
+        match union(&old, &ann, &mut ctx) {
             Ok(new) => {
-                for (x, y) in pending {
+                for (x, y) in ctx.lists {
                     self.unify_lists(x, y, origin);
                 }
                 if new != old {
@@ -272,7 +294,7 @@ impl<'a> Annotator<'a> {
     }
 
     pub fn unify_lists(&mut self, x: ListDefId, y: ListDefId, origin: Span) {
-        match self.p.listdefs.unify(x, y, origin) {
+        match self.p.listdefs.unify(self.snapshot, x, y, origin) {
             Ok(wake) => wake.into_iter().for_each(|r| self.schedule_reader(r)),
             Err((_, old, old_origin)) => {
                 self.list_item_conflict(old, old_origin, Ann::Impossible, origin)
@@ -281,7 +303,7 @@ impl<'a> Annotator<'a> {
     }
 
     pub fn generalize_list(&mut self, d: ListDefId, ann: &Ann, origin: Span) {
-        match self.p.listdefs.generalize(d, ann, origin) {
+        match self.p.listdefs.generalize(self.snapshot, d, ann, origin) {
             Ok(wake) => wake.into_iter().for_each(|r| self.schedule_reader(r)),
             Err((_, old, old_origin)) => {
                 self.list_item_conflict(old, old_origin, ann.clone(), origin)
@@ -314,6 +336,24 @@ impl<'a> Annotator<'a> {
 
     pub fn const_ann(&mut self, c: &Const) -> Ann {
         if let Const::Obj(o) = c {
+            if let Obj::Instance { class, attrs } = &self.snapshot.objects[*o] {
+                if !self.p.prebuilt_instances.contains(o) {
+                    self.p.prebuilt_instances.push(*o);
+                    let (class, attrs) = (*class, attrs.clone());
+                    if !self.p.classdefs.instantiated.contains(&class) {
+                        self.p.classdefs.instantiated.push(class);
+                    }
+                    let span = self.p.graphs[self.current.0].span;
+                    for (name, v) in attrs {
+                        let a = self.const_ann(&obj_const(self.snapshot, v));
+                        if let Err(d) = self.setattr_prebuilt(class, &name, &a, span) {
+                            self.report(d);
+                        }
+                    }
+                }
+            }
+        }
+        if let Const::Obj(o) = c {
             if let Obj::List { items } = &self.snapshot.objects[*o] {
                 if !self.p.prebuilt_lists.contains_key(o) {
                     let d = self.p.listdefs.new_def();
@@ -321,10 +361,12 @@ impl<'a> Annotator<'a> {
                     let items = items.clone();
                     for it in items {
                         let a = self.const_ann(&obj_const(self.snapshot, it));
-                        let _ =
-                            self.p
-                                .listdefs
-                                .generalize(d, &a, self.p.graphs[self.current.0].span);
+                        let _ = self.p.listdefs.generalize(
+                            self.snapshot,
+                            d,
+                            &a,
+                            self.p.graphs[self.current.0].span,
+                        );
                     }
                 }
             }
@@ -416,10 +458,10 @@ impl<'a> Annotator<'a> {
             let a = self.ann(g, v);
             let old = self.p.returns[g.index()].clone();
             let span = self.origin(g, v).unwrap_or(self.p.graphs[g].span);
-            let mut pending = vec![];
-            match union(&old, &a, &mut |x, y| pending.push((x, y))) {
+            let mut ctx = Collect::new(self.snapshot);
+            match union(&old, &a, &mut ctx) {
                 Ok(new) => {
-                    for (x, y) in pending {
+                    for (x, y) in ctx.lists {
                         self.unify_lists(x, y, span);
                     }
                     if new != old {
@@ -593,6 +635,10 @@ fn const_ann_readonly(c: &Const, snapshot: &Snapshot, lists: &HashMap<ObjId, Lis
             Obj::Function(_) => Ann::Const(Desc::Function(*o)),
             Obj::Module { .. } => Ann::Const(Desc::Module(*o)),
             Obj::Class(_) => Ann::Const(Desc::Class(*o)),
+            Obj::Instance { class, .. } => Ann::Instance {
+                class: ClassRef::User(*class),
+                nullable: false,
+            },
             Obj::List { .. } => match lists.get(o) {
                 Some(d) => Ann::List {
                     def: *d,

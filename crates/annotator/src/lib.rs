@@ -10,7 +10,9 @@
 //! ([`Program`]) are side tables keyed by graph and value.
 
 pub mod builtins;
+pub mod classdef;
 pub mod driver;
+pub mod instances;
 pub mod listdef;
 pub mod model;
 pub mod rules;

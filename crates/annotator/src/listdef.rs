@@ -1,8 +1,9 @@
 //! List definitions: a union-find over list creation sites, each class sharing one item
 //! annotation, plus the blocks that read items (re-flowed when the item type widens).
 
-use crate::model::{union, Ann, ListDefId, UnionConflict};
+use crate::model::{union, Ann, Collect, ListDefId, UnionConflict};
 use cranelift_entity::PrimaryMap;
+use frontend::prebuilt::Snapshot;
 use frontend::source::Span;
 
 #[derive(Clone, Debug)]
@@ -56,14 +57,15 @@ impl ListDefs {
     /// Joins `ann` into the item type; returns the readers to re-flow if it changed.
     pub fn generalize(
         &mut self,
+        snapshot: &Snapshot,
         d: ListDefId,
         ann: &Ann,
         origin: Span,
     ) -> Result<Vec<(u32, u32)>, (UnionConflict, Ann, Option<Span>)> {
         let old = self.item(d);
-        let mut pending = Vec::new();
-        let new = union(&old, ann, &mut |a, b| pending.push((a, b)))
-            .map_err(|e| (e, old.clone(), self.get(d).item_origin))?;
+        let mut ctx = Collect::new(snapshot);
+        let new =
+            union(&old, ann, &mut ctx).map_err(|e| (e, old.clone(), self.get(d).item_origin))?;
         let mut wake = Vec::new();
         if new != old {
             let data = self.get_mut(d);
@@ -73,8 +75,8 @@ impl ListDefs {
             }
             wake.extend(data.readers.iter().copied());
         }
-        for (a, b) in pending {
-            wake.extend(self.unify(a, b, origin)?);
+        for (a, b) in ctx.lists {
+            wake.extend(self.unify(snapshot, a, b, origin)?);
         }
         Ok(wake)
     }
@@ -82,6 +84,7 @@ impl ListDefs {
     /// Merges two list definitions; returns readers to re-flow.
     pub fn unify(
         &mut self,
+        snapshot: &Snapshot,
         a: ListDefId,
         b: ListDefId,
         origin: Span,
@@ -98,7 +101,7 @@ impl ListDefs {
         let mut wake = readers_b.clone();
         self.defs[ra].readers.extend(readers_b);
         wake.extend(self.defs[ra].readers.iter().copied());
-        wake.extend(self.generalize(ra, &item_b, origin)?);
+        wake.extend(self.generalize(snapshot, ra, &item_b, origin)?);
         Ok(wake)
     }
 

@@ -71,10 +71,21 @@ pub enum Ann {
         receiver: Box<Ann>,
         name: String,
     },
-    /// An exception instance of (a subclass of) the class.
+    /// An instance of (a subclass of) the class, or None when nullable.
     Instance {
         class: ClassRef,
         nullable: bool,
+    },
+    /// `super()` inside a method of `class`, bound to the method's receiver.
+    Super {
+        class: ObjId,
+        receiver: Box<Ann>,
+    },
+    /// A function bound statically to a receiver (`super().f`); `None` is the builtin
+    /// `BaseException.__init__`.
+    BoundFunc {
+        receiver: Box<Ann>,
+        func: Option<ObjId>,
     },
 }
 
@@ -130,10 +141,21 @@ impl Ann {
             Ann::StrIter => "str iterator".into(),
             Ann::Const(d) => d.to_string(),
             Ann::BoundMethod { name, .. } => format!("bound method {name}"),
-            Ann::Instance { class, .. } => match class {
-                ClassRef::Builtin(n) => format!("{n} instance"),
-                ClassRef::User(o) => format!("instance of {o}"),
-            },
+            Ann::Instance { class, nullable } => {
+                let n = match class {
+                    ClassRef::Builtin(n) => n.clone(),
+                    ClassRef::User(o) => {
+                        CLASS_NAMER.with(|f| f.borrow().as_ref().map_or(o.to_string(), |f| f(*o)))
+                    }
+                };
+                if *nullable {
+                    format!("{n} instance or None")
+                } else {
+                    format!("{n} instance")
+                }
+            }
+            Ann::Super { .. } => "super()".into(),
+            Ann::BoundFunc { .. } => "bound method".into(),
         }
     }
 }
@@ -144,11 +166,13 @@ pub struct UnionConflict;
 
 /// The outcome of joining two annotations: the result, and list definitions that must
 /// be unified because two lists met.
-pub fn union(
-    a: &Ann,
-    b: &Ann,
-    unify_lists: &mut dyn FnMut(ListDefId, ListDefId),
-) -> Result<Ann, UnionConflict> {
+/// What joining needs from the annotator: list unification and the class hierarchy.
+pub trait UnionCtx {
+    fn unify_lists(&mut self, a: ListDefId, b: ListDefId);
+    fn common_base(&self, a: &ClassRef, b: &ClassRef) -> Option<ClassRef>;
+}
+
+pub fn union(a: &Ann, b: &Ann, ctx: &mut dyn UnionCtx) -> Result<Ann, UnionConflict> {
     use Ann::*;
     Ok(match (a, b) {
         (Impossible, x) | (x, Impossible) => x.clone(),
@@ -168,7 +192,7 @@ pub fn union(
                 nullable: n2,
             },
         ) => {
-            unify_lists(*d1, *d2);
+            ctx.unify_lists(*d1, *d2);
             List {
                 def: *d1,
                 nullable: *n1 || *n2,
@@ -181,7 +205,7 @@ pub fn union(
         (Tuple(x), Tuple(y)) if x.len() == y.len() => {
             let mut items = Vec::new();
             for (p, q) in x.iter().zip(y) {
-                items.push(union(p, q, unify_lists)?);
+                items.push(union(p, q, ctx)?);
             }
             Tuple(items)
         }
@@ -189,7 +213,7 @@ pub fn union(
         (RangeIter, RangeIter) => RangeIter,
         (StrIter, StrIter) => StrIter,
         (ListIter(d1), ListIter(d2)) => {
-            unify_lists(*d1, *d2);
+            ctx.unify_lists(*d1, *d2);
             ListIter(*d1)
         }
         (Const(x), Const(y)) if x == y => Const(x.clone()),
@@ -203,7 +227,7 @@ pub fn union(
                 name: n2,
             },
         ) if n1 == n2 => BoundMethod {
-            receiver: Box::new(union(r1, r2, unify_lists)?),
+            receiver: Box::new(union(r1, r2, ctx)?),
             name: n1.clone(),
         },
         (
@@ -216,13 +240,8 @@ pub fn union(
                 nullable: n2,
             },
         ) => {
-            // Exception instances of different classes join at their common base; the
-            // rtyper represents them all as pointers to the base layout.
-            let class = if c1 == c2 {
-                c1.clone()
-            } else {
-                ClassRef::Builtin("BaseException".into())
-            };
+            // Instances of different classes join at their common base.
+            let class = ctx.common_base(c1, c2).ok_or(UnionConflict)?;
             Instance {
                 class,
                 nullable: *n1 || *n2,
@@ -232,6 +251,62 @@ pub fn union(
             class: class.clone(),
             nullable: true,
         },
+        (
+            Super {
+                class: c1,
+                receiver: r1,
+            },
+            Super {
+                class: c2,
+                receiver: r2,
+            },
+        ) if c1 == c2 => Super {
+            class: *c1,
+            receiver: Box::new(union(r1, r2, ctx)?),
+        },
+        (
+            BoundFunc {
+                receiver: r1,
+                func: f1,
+            },
+            BoundFunc {
+                receiver: r2,
+                func: f2,
+            },
+        ) if f1 == f2 => BoundFunc {
+            receiver: Box::new(union(r1, r2, ctx)?),
+            func: *f1,
+        },
         _ => return Err(UnionConflict),
     })
+}
+
+thread_local! {
+    /// Names user classes in messages (set by the annotator for the snapshot it reads).
+    pub static CLASS_NAMER: std::cell::RefCell<Option<Box<dyn Fn(ObjId) -> String>>> =
+        std::cell::RefCell::new(None);
+}
+
+/// A [`UnionCtx`] that collects the list pairs to unify once the join is done.
+pub struct Collect<'s> {
+    pub snapshot: &'s frontend::prebuilt::Snapshot,
+    pub lists: Vec<(ListDefId, ListDefId)>,
+}
+
+impl<'s> Collect<'s> {
+    pub fn new(snapshot: &'s frontend::prebuilt::Snapshot) -> Self {
+        Collect {
+            snapshot,
+            lists: vec![],
+        }
+    }
+}
+
+impl UnionCtx for Collect<'_> {
+    fn unify_lists(&mut self, a: ListDefId, b: ListDefId) {
+        self.lists.push((a, b));
+    }
+    fn common_base(&self, a: &ClassRef, b: &ClassRef) -> Option<ClassRef> {
+        crate::classdef::common_base(self.snapshot, a, b)
+    }
 }

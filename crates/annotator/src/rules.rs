@@ -4,7 +4,7 @@
 //! `match` on the operation, so which rule fired is always one grep away.
 
 use crate::driver::{obj_const, Annotator};
-use crate::model::{Ann, Desc};
+use crate::model::{Ann, ClassRef, Desc};
 use frontend::diag::Diagnostic;
 use frontend::entities::{GraphId, Inst};
 use frontend::ops::{Const, FlowOp};
@@ -47,6 +47,30 @@ pub fn annotate_op(a: &mut Annotator, g: GraphId, i: Inst) -> R {
         NewTuple => Ok(Ann::Tuple(args)),
         GetItem => getitem(a, g, &inst.args, &args, span),
         SetItem => setitem(a, &args, span),
+        SetAttr => {
+            let Some(Const::Str(name)) = a.p.graphs[g].const_of(inst.args[1]).cloned() else {
+                return Err(Diagnostic::new(
+                    "E0226",
+                    "attribute name must be a constant",
+                    Some(span),
+                ));
+            };
+            match &args[0] {
+                Ann::Instance {
+                    class: ClassRef::User(c),
+                    nullable: false,
+                } => {
+                    a.setattr_instance(*c, &name, &args[2], span)?;
+                    Ok(Ann::None)
+                }
+                other => Err(unsupported(
+                    a,
+                    &format!("set attribute `{name}` on"),
+                    other,
+                    span,
+                )),
+            }
+        }
         Iter => match &args[0] {
             Ann::Range => Ok(Ann::RangeIter),
             Ann::List {
@@ -217,6 +241,8 @@ fn compare(a: &mut Annotator, op: FlowOp, x: &Ann, y: &Ann, span: Span) -> R {
             true
         }
         (None, None) => eq,
+        (Instance { .. }, Instance { .. }) => eq,
+        (Instance { nullable: true, .. }, None) | (None, Instance { nullable: true, .. }) => eq,
         (Str { nullable: true }, None) | (None, Str { nullable: true }) => eq,
         (List { nullable: true, .. }, None) | (None, List { nullable: true, .. }) => eq,
         _ => false,
@@ -343,6 +369,17 @@ fn getattr(
         ));
     };
     match &args[0] {
+        Ann::Instance {
+            class: ClassRef::User(c),
+            ..
+        } => a.getattr_instance(&args[0], *c, &name, span),
+        Ann::Const(Desc::Class(c)) => a.getattr_class(*c, &name, span),
+        Ann::Super { class, receiver } => a.getattr_super(*class, receiver, &name, span),
+        Ann::Const(Desc::Builtin(q))
+            if name == "__init__" && crate::builtins::builtin_exception(q).is_some() =>
+        {
+            Ok(Ann::Const(Desc::Builtin(format!("{q}.__init__"))))
+        }
         Ann::List {
             nullable: false, ..
         } if name == "append" => Ok(Ann::BoundMethod {
@@ -396,7 +433,39 @@ fn call(
     let (pos, kw) = split_call_args(a, g, op, vals, &args);
     match &args[0] {
         Ann::Const(Desc::Function(f)) => a.call_function(*f, pos, kw, span),
+        Ann::Const(Desc::Class(c)) => a.instantiate(*c, pos, kw, span),
+        Ann::Const(Desc::Builtin(q)) if q == "builtins.super" && pos.is_empty() => {
+            a.super_call(span)
+        }
+        Ann::Const(Desc::Builtin(q)) if q.ends_with(".__init__") => {
+            a.exception_init(pos.get(1..).unwrap_or(&[]), &kw, span)?;
+            Ok(Ann::None)
+        }
         Ann::Const(Desc::Builtin(q)) => crate::builtins::call_builtin(a, q, pos, kw, span),
+        Ann::BoundMethod { receiver, name }
+            if matches!(
+                **receiver,
+                Ann::Instance {
+                    class: ClassRef::User(_),
+                    ..
+                }
+            ) =>
+        {
+            let (r, n) = ((**receiver).clone(), name.clone());
+            a.call_method(&r, &n, pos, kw, span)
+        }
+        Ann::BoundFunc {
+            receiver,
+            func: Some(f),
+        } => {
+            let mut args = vec![((**receiver).clone(), span)];
+            args.extend(pos);
+            a.call_function(*f, args, kw, span)
+        }
+        Ann::BoundFunc { func: None, .. } => {
+            a.exception_init(&pos, &kw, span)?;
+            Ok(Ann::None)
+        }
         Ann::BoundMethod { receiver, name } => match (&**receiver, name.as_str()) {
             (Ann::List { def, .. }, "append") if pos.len() == 1 && kw.is_empty() => {
                 a.p.listdefs.get_mut(*def).resized = true;

@@ -114,6 +114,7 @@ pub fn const_value<'ctx>(e: &mut Emitter<'ctx, '_>, c: &LlConst) -> Option<Basic
         LlConst::Str(s) => e.str_obj(s).into(),
         LlConst::Vtable(i) => e.vtable(*i).into(),
         LlConst::PrebuiltList(o) => e.prebuilt_list(*o).into(),
+        LlConst::PrebuiltInstance(o) => e.prebuilt_instance(*o).into(),
     })
 }
 

@@ -254,6 +254,36 @@ pub fn emit_op<'ctx>(
                 kind: Raises::Maybe,
             })
         }
+        LlOp::IndirectCall => {
+            let ret = f.ty(inst.result);
+            let params: Vec<LlType> = inst.args[1..].iter().map(|&a| f.ty(a)).collect();
+            let ps: Vec<inkwell::types::BasicMetadataTypeEnum> = params
+                .iter()
+                .filter_map(|&t| e.ll_type(t))
+                .map(Into::into)
+                .collect();
+            let fty = match e.ll_type(ret) {
+                Some(r) => r.fn_type(&ps, false),
+                None => e.ctx.void_type().fn_type(&ps, false),
+            };
+            let fp = b!(e.builder.build_bit_cast(
+                ptr(0, &args),
+                fty.ptr_type(AddressSpace::default()),
+                "fp"
+            ))
+            .into_pointer_value();
+            let callable = inkwell::values::CallableValue::try_from(fp)
+                .map_err(|_| "internal: indirect call target")?;
+            let call_args: Vec<BasicMetadataValueEnum> =
+                args[1..].iter().filter_map(|a| a.map(Into::into)).collect();
+            let r = b!(e.builder.build_call(callable, &call_args, name))
+                .try_as_basic_value()
+                .basic();
+            Ok(Emitted {
+                result: r,
+                kind: Raises::Maybe,
+            })
+        }
         LlOp::CallRuntime => {
             let Some(LlConst::Runtime(rf)) = f.graph.const_of(inst.args[0]).cloned() else {
                 return Err("internal: call_runtime without a function".into());

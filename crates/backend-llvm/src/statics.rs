@@ -36,6 +36,7 @@ pub struct Emitter<'ctx, 'a> {
     cstrs: HashMap<String, GlobalValue<'ctx>>,
     vtables: Vec<GlobalValue<'ctx>>,
     lists: HashMap<ObjId, GlobalValue<'ctx>>,
+    instances: HashMap<ObjId, GlobalValue<'ctx>>,
     locs: HashMap<(Span, GraphId), GlobalValue<'ctx>>,
     pub exc_type: GlobalValue<'ctx>,
     pub exc_value: GlobalValue<'ctx>,
@@ -71,6 +72,7 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
             cstrs: HashMap::new(),
             vtables: vec![],
             lists: HashMap::new(),
+            instances: HashMap::new(),
             locs: HashMap::new(),
             exc_type,
             exc_value,
@@ -227,11 +229,23 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
         let classes = self.prog.classes.classes.clone();
         for (i, c) in classes.iter().enumerate() {
             let name = self.str_obj(&c.name);
-            let fields = [
+            let mut fields: Vec<BasicValueEnum> = vec![
                 self.i64.const_int(c.subclass_min as u64, true).into(),
                 self.i64.const_int(c.subclass_max as u64, true).into(),
                 name.into(),
             ];
+            for slot in &c.slots {
+                let v: BasicValueEnum = match slot {
+                    LlConst::Graph(g) => self.functions[g]
+                        .as_global_value()
+                        .as_pointer_value()
+                        .const_cast(self.ptr)
+                        .into(),
+                    LlConst::Int(i) => self.i64.const_int(*i as u64, true).into(),
+                    _ => self.ptr.const_null().into(),
+                };
+                fields.push(v);
+            }
             let value = self.ctx.const_struct(&fields, false);
             let g = self.module.add_global(
                 value.get_type(),
@@ -284,6 +298,9 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
                 LlConst::Float(f) => self.i64.const_int(f.to_bits(), false).into(),
                 LlConst::Str(s) => self.str_obj(s).const_to_int(self.i64).into(),
                 LlConst::PrebuiltList(o) => self.prebuilt_list(*o).const_to_int(self.i64).into(),
+                LlConst::PrebuiltInstance(o) => {
+                    self.prebuilt_instance(*o).const_to_int(self.i64).into()
+                }
                 _ => self.i64.const_zero().into(),
             })
             .collect();
@@ -315,14 +332,51 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
         g.as_pointer_value().const_cast(self.ptr)
     }
 
+    /// A prebuilt instance in static data: `{hdr, typeptr, fields...}` as 8-byte words.
+    pub fn prebuilt_instance(&mut self, obj: ObjId) -> PointerValue<'ctx> {
+        if let Some(g) = self.instances.get(&obj) {
+            return g.as_pointer_value().const_cast(self.ptr);
+        }
+        let Some(info) = self.prog.prebuilt_instances.iter().find(|i| i.obj == obj) else {
+            return self.ptr.const_null();
+        };
+        let (class, fields) = (info.class, info.fields.clone());
+        let words = (self.prog.classes.classes[class].size / 8) as u32;
+        let ty = self.i64.array_type(words);
+        let g = self
+            .module
+            .add_global(ty, None, &format!("rpy_inst.{}", obj.index()));
+        g.set_linkage(Linkage::Private);
+        g.set_alignment(8);
+        self.instances.insert(obj, g);
+        let mut vals = vec![self.i64.const_zero(); words as usize];
+        vals[0] = self
+            .i64
+            .const_int(Tid::Instance as u64 | FLAG_STATIC, false);
+        vals[1] = self.vtable(class).const_to_int(self.i64);
+        for (off, c) in fields {
+            let v = match &c {
+                LlConst::Int(i) => self.i64.const_int(*i as u64, true),
+                LlConst::Float(f) => self.i64.const_int(f.to_bits(), false),
+                LlConst::Str(s) => self.str_obj(s).const_to_int(self.i64),
+                LlConst::PrebuiltList(o) => self.prebuilt_list(*o).const_to_int(self.i64),
+                LlConst::PrebuiltInstance(o) => self.prebuilt_instance(*o).const_to_int(self.i64),
+                _ => self.i64.const_zero(),
+            };
+            vals[(off / 8) as usize] = v;
+        }
+        g.set_initializer(&self.i64.const_array(&vals));
+        g.as_pointer_value().const_cast(self.ptr)
+    }
+
     pub fn emit_program(&mut self) -> Result<(), String> {
-        self.emit_vtables();
         for (g, f) in self.prog.functions.iter() {
             let ty = self.fn_type(&f.params, f.ret);
             let name = format!("rpy_fn.{}", sanitize(&f.graph.name));
             let fv = self.module.add_function(&name, ty, Some(Linkage::Internal));
             self.functions.insert(g, fv);
         }
+        self.emit_vtables();
         let ids: Vec<GraphId> = self.prog.functions.keys().collect();
         for g in ids {
             crate::function::emit_function(self, g)?;

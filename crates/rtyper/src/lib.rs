@@ -46,12 +46,20 @@ pub struct PrebuiltList {
     pub items: Vec<LlConst>,
 }
 
+/// A prebuilt instance to emit as static data: its class and field values by offset.
+pub struct PrebuiltInstance {
+    pub obj: ObjId,
+    pub class: usize,
+    pub fields: Vec<(i64, LlConst)>,
+}
+
 /// The whole program in low-level form.
 pub struct LlProgram {
     pub functions: PrimaryMap<GraphId, LlFunction>,
     pub entry: GraphId,
     pub classes: ClassTable,
     pub prebuilt_lists: Vec<PrebuiltList>,
+    pub prebuilt_instances: Vec<PrebuiltInstance>,
 }
 
 pub use lower::rtype;

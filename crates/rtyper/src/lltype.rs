@@ -126,6 +126,8 @@ ll_ops! {
     StackAlloc = "stack_alloc", raise: false;
     /// Calls a low-level graph: args = [graph, arguments...].
     DirectCall = "direct_call", raise: true;
+    /// Calls through a function pointer (a vtable slot): args = [pointer, arguments...].
+    IndirectCall = "indirect_call", raise: true;
     /// Calls a runtime function: args = [function, arguments...].
     CallRuntime = "call_runtime", raise: true;
     /// Raises an exception instance (a new traceback starts here).
@@ -167,6 +169,8 @@ pub enum LlConst {
     Vtable(usize),
     /// A prebuilt list object in static data.
     PrebuiltList(ObjId),
+    /// A prebuilt instance of a user class in static data.
+    PrebuiltInstance(ObjId),
 }
 
 impl fmt::Display for LlConst {
@@ -182,6 +186,7 @@ impl fmt::Display for LlConst {
             LlConst::Runtime(r) => write!(f, "@{}", r.name),
             LlConst::Vtable(c) => write!(f, "vtable{c}"),
             LlConst::PrebuiltList(o) => write!(f, "list<{o}>"),
+            LlConst::PrebuiltInstance(o) => write!(f, "instance<{o}>"),
         }
     }
 }

@@ -19,7 +19,9 @@ pub fn ll_type(a: &Ann) -> LlType {
         | Ann::ListIter(_)
         | Ann::StrIter
         | Ann::Instance { .. } => LlType::Ref,
-        Ann::BoundMethod { receiver, .. } => ll_type(receiver),
+        Ann::BoundMethod { receiver, .. }
+        | Ann::BoundFunc { receiver, .. }
+        | Ann::Super { receiver, .. } => ll_type(receiver),
     }
 }
 
@@ -48,9 +50,11 @@ pub fn const_type(c: &LlConst) -> LlType {
         LlConst::Bool(_) => LlType::Bool,
         LlConst::Int(_) => LlType::Int,
         LlConst::Float(_) => LlType::Float,
-        LlConst::Null | LlConst::Str(_) | LlConst::Vtable(_) | LlConst::PrebuiltList(_) => {
-            LlType::Ref
-        }
+        LlConst::Null
+        | LlConst::Str(_)
+        | LlConst::Vtable(_)
+        | LlConst::PrebuiltList(_)
+        | LlConst::PrebuiltInstance(_) => LlType::Ref,
     }
 }
 

@@ -61,6 +61,13 @@ pub fn call_builtin(l: &mut Lower, q: &str, pos: Pos, kw: Kw, res: &Ann) -> Valu
             _ => unreachable!("annotator checked str()"),
         },
         "bool" => super::ops::truth(l, pos[0].0, &pos[0].1),
+        "isinstance" => {
+            let classes: Vec<usize> = match &pos[1].1 {
+                Ann::Tuple(items) => items.iter().filter_map(|a| class_index(l, a)).collect(),
+                a => class_index(l, a).into_iter().collect(),
+            };
+            super::instances::isinstance(l, pos[0].0, &pos[0].1, &classes)
+        }
         "range" => {
             let args = pos
                 .iter()
@@ -99,8 +106,21 @@ pub fn new_exception(l: &mut Lower, name: &str, msg: Option<(Value, Ann)>) -> Va
     obj
 }
 
+fn class_index(l: &Lower, a: &Ann) -> Option<usize> {
+    match a {
+        Ann::Const(annotator::model::Desc::Class(o)) => l.classes.user(*o),
+        Ann::Const(annotator::model::Desc::Builtin(q)) => {
+            l.classes.find(q.trim_start_matches("builtins."))
+        }
+        _ => None,
+    }
+}
+
 /// `str(x)` for the printable types.
 pub fn to_str(l: &mut Lower, v: Value, a: &Ann) -> Value {
+    if let Some(s) = super::instances::to_str(l, v, a) {
+        return s;
+    }
     match a {
         Ann::Int => l.call_rt(&rt::STR_FROM_INT, vec![v]),
         Ann::Float => l.call_rt(&rt::STR_FROM_FLOAT, vec![v]),

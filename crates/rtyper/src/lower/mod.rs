@@ -10,6 +10,7 @@
 
 mod builtins;
 mod containers;
+mod instances;
 mod ops;
 
 use crate::classes::ClassTable;
@@ -29,16 +30,24 @@ use frontend::prebuilt::{Obj, Snapshot};
 use frontend::source::Span;
 use std::collections::{HashMap, HashSet};
 
+/// The return annotation of a graph (joined over a method family when it is one).
+pub fn ret_ann(p: &Program, g: GraphId) -> Ann {
+    p.ret_override
+        .get(&g)
+        .cloned()
+        .unwrap_or_else(|| p.returns[g.index()].clone())
+}
+
 /// Rewrites every annotated graph of the program.
 pub fn rtype(p: &Program, snapshot: &Snapshot) -> Result<LlProgram, Vec<Diagnostic>> {
-    let classes = ClassTable::with_builtins();
+    let classes = instances::build_classes(p, snapshot);
     let mut functions = PrimaryMap::new();
     let mut diags = vec![];
     for (g, _) in p.graphs.iter() {
         let mut l = Lower::new(p, snapshot, &classes, g);
         l.run();
         diags.extend(l.diags.drain(..));
-        let ret = ll_type(&p.returns[g.index()]);
+        let ret = ll_type(&ret_ann(p, g));
         let params = p.graphs[g]
             .params()
             .iter()
@@ -70,6 +79,9 @@ pub fn rtype(p: &Program, snapshot: &Snapshot) -> Result<LlProgram, Vec<Diagnost
                 Const::Obj(o) if matches!(snapshot.objects[o], Obj::List { .. }) => {
                     LlConst::PrebuiltList(o)
                 }
+                Const::Obj(o) if matches!(snapshot.objects[o], Obj::Instance { .. }) => {
+                    LlConst::PrebuiltInstance(o)
+                }
                 _ => {
                     diags.push(Diagnostic::new(
                         "E0300",
@@ -82,10 +94,46 @@ pub fn rtype(p: &Program, snapshot: &Snapshot) -> Result<LlProgram, Vec<Diagnost
             .collect();
         prebuilt_lists.push(PrebuiltList { obj, items });
     }
+    let mut prebuilt_instances = vec![];
+    for &obj in &p.prebuilt_instances {
+        let Obj::Instance { class, attrs } = &snapshot.objects[obj] else {
+            continue;
+        };
+        let Some(idx) = classes.user(*class) else {
+            continue;
+        };
+        let mut fields = vec![];
+        for (name, v) in attrs {
+            let Some((off, _, st)) = classes.field(idx, name) else {
+                continue;
+            };
+            let c = match obj_const(snapshot, *v) {
+                Const::Int(i) => LlConst::Int(i),
+                Const::Bool(b) => LlConst::Int(b as i64),
+                Const::Float(f) => LlConst::Float(f),
+                Const::Str(s) => LlConst::Str(s),
+                Const::None => zero(st),
+                Const::Obj(o) if matches!(snapshot.objects[o], Obj::List { .. }) => {
+                    LlConst::PrebuiltList(o)
+                }
+                Const::Obj(o) if matches!(snapshot.objects[o], Obj::Instance { .. }) => {
+                    LlConst::PrebuiltInstance(o)
+                }
+                _ => zero(st),
+            };
+            fields.push((off, c));
+        }
+        prebuilt_instances.push(crate::PrebuiltInstance {
+            obj,
+            class: idx,
+            fields,
+        });
+    }
     if !diags.is_empty() {
         return Err(diags);
     }
     Ok(LlProgram {
+        prebuilt_instances,
         functions,
         entry: p.entry,
         classes,
@@ -342,6 +390,9 @@ impl<'a> Lower<'a> {
             Const::Int(i) => LlConst::Int(*i),
             Const::Float(f) => LlConst::Float(*f),
             Const::Str(s) => LlConst::Str(s.clone()),
+            Const::Obj(o) if matches!(self.snapshot.objects[*o], Obj::Instance { .. }) => {
+                LlConst::PrebuiltInstance(*o)
+            }
             Const::Obj(o) if matches!(self.snapshot.objects[*o], Obj::List { .. }) => {
                 LlConst::PrebuiltList(*o)
             }
@@ -461,8 +512,15 @@ impl<'a> Lower<'a> {
                         }
                     }
                 }
+                Some(Const::Obj(o)) if self.classes.user(o).is_some() => {
+                    let i = self.classes.user(o).expect("checked");
+                    Some(self.konst(LlConst::Vtable(i)))
+                }
                 Some(_) => {
-                    self.error("E0302", "this except clause does not name a builtin exception class (user exception classes come later)");
+                    self.error(
+                        "E0302",
+                        "this except clause does not name an exception class",
+                    );
                     continue;
                 }
                 None => None,
@@ -579,7 +637,7 @@ impl<'a> Lower<'a> {
             Exit::Guarded { normal: None, .. } | Exit::Unreachable => Exit::Unreachable,
             Exit::Return(v) => {
                 let lv = self.get(*v);
-                let ret = self.p.returns[self.g.index()].clone();
+                let ret = ret_ann(self.p, self.g);
                 let from = self.ann(*v);
                 Exit::Return(self.convert(lv, &from, &ret))
             }

@@ -4,9 +4,8 @@ use super::Lower;
 use crate::lltype::{LlConst, LlOp, LlType};
 use crate::repr::{item_kind, ll_type};
 use crate::runtime_fns as rt;
-use annotator::model::{Ann, Desc};
-use cranelift_entity::EntityRef;
-use frontend::entities::{Block, Inst, Value};
+use annotator::model::{Ann, ClassRef, Desc};
+use frontend::entities::{Block, GraphId, Inst, ObjId, Value};
 use frontend::graph::{Exit, InstData};
 use frontend::ops::{Const, FlowGraph, FlowOp};
 use std::collections::{HashMap, HashSet};
@@ -193,11 +192,45 @@ pub fn lower_op(l: &mut Lower, i: Inst, inst: &InstData<FlowOp>) -> Value {
             super::containers::setitem(l, args[0], args[1], args[2], &anns[0], &anns[1], &anns[2])
         }
         Iter => super::containers::iter(l, args[0], &anns[0]),
-        GetAttr => match &res {
-            // `lst.append`: the bound method is represented by its receiver.
-            Ann::BoundMethod { .. } => args[0],
-            _ => l.konst(LlConst::Void),
-        },
+        GetAttr => {
+            let name = match l.hl.const_of(inst.args[1]) {
+                Some(Const::Str(s)) => s.clone(),
+                _ => String::new(),
+            };
+            match (&anns[0], &res) {
+                // A bound method (`lst.append`, `obj.m`, `super().m`) is represented by
+                // its receiver.
+                (_, Ann::BoundMethod { .. } | Ann::BoundFunc { .. }) => args[0],
+                (
+                    Ann::Instance {
+                        class: ClassRef::User(_),
+                        ..
+                    },
+                    _,
+                ) => super::instances::getattr(l, args[0], &anns[0], &name, &res),
+                (Ann::Const(Desc::Class(c)), _) => {
+                    match annotator::classdef::lookup(l.snapshot, *c, &name) {
+                        Some((_, v)) => {
+                            let cv = annotator::driver::obj_const(l.snapshot, v);
+                            let ca = l.p.ann_of_const(&cv, l.snapshot);
+                            let lc = l.lower_const_pub(&cv);
+                            let k = l.konst(lc);
+                            l.convert(k, &ca, &res)
+                        }
+                        None => l.konst(LlConst::Void),
+                    }
+                }
+                _ => l.konst(LlConst::Void),
+            }
+        }
+        SetAttr => {
+            let name = match l.hl.const_of(inst.args[1]) {
+                Some(Const::Str(s)) => s.clone(),
+                _ => String::new(),
+            };
+            super::instances::setattr(l, args[0], &anns[0], &name, args[2], &anns[2]);
+            l.konst(LlConst::Void)
+        }
         SimpleCall | CallKw => call(l, inst, &args, &anns, &res),
         Raise => {
             let exc = match &anns[0] {
@@ -398,6 +431,11 @@ fn compare(l: &mut Lower, op: FlowOp, x: Value, y: Value, ax: &Ann, ay: &Ann) ->
         l.op(o, vec![r, z], LlType::Bool)
     };
     match (ax, ay) {
+        (Ann::Instance { .. }, Ann::Instance { .. }) if matches!(op, Eq | Ne) => l.op(
+            if op == Eq { LlOp::PtrEq } else { LlOp::PtrNe },
+            vec![x, y],
+            b,
+        ),
         (Ann::None, Ann::None) => l.konst(LlConst::Bool(matches!(op, Eq))),
         (Ann::None, _) | (_, Ann::None) => {
             let v = if matches!(ax, Ann::None) { y } else { x };
@@ -454,58 +492,39 @@ fn compare(l: &mut Lower, op: FlowOp, x: Value, y: Value, ax: &Ann, ay: &Ann) ->
 fn call(l: &mut Lower, inst: &InstData<FlowOp>, args: &[Value], anns: &[Ann], res: &Ann) -> Value {
     let (pos, kw) = split(l, inst, args, anns);
     match &anns[0] {
-        Ann::Const(Desc::Function(f)) => {
-            let Some(&callee) = l.p.func_graphs.get(f) else {
-                l.error("E0308", "internal: call to a function without a graph");
-                return l.konst(LlConst::Void);
-            };
-            let params: Vec<Value> = l.p.graphs[callee].params().to_vec();
-            let names: Vec<Option<String>> = params
-                .iter()
-                .map(|&p| match &l.p.graphs[callee].values[p] {
-                    frontend::graph::ValueData::Var { hint } => hint.clone(),
-                    _ => None,
-                })
-                .collect();
-            let frontend::prebuilt::Obj::Function(fobj) = &l.snapshot.objects[*f] else {
-                unreachable!()
-            };
-            let defaults = fobj.defaults.clone();
-            let first_default = params.len() - defaults.len().min(params.len());
-            let mut slots: Vec<Option<(Value, Ann)>> = vec![None; params.len()];
-            for (k, a) in pos.into_iter().enumerate() {
-                slots[k] = Some(a);
-            }
-            for (name, v, a) in kw {
-                if let Some(k) = names
-                    .iter()
-                    .position(|n| n.as_deref() == Some(name.as_str()))
-                {
-                    slots[k] = Some((v, a));
-                }
-            }
-            let mut call_args = vec![l.konst(LlConst::Graph(callee))];
-            for (k, slot) in slots.into_iter().enumerate() {
-                let (v, a) = match slot {
-                    Some(s) => s,
-                    None => {
-                        let c =
-                            annotator::driver::obj_const(l.snapshot, defaults[k - first_default]);
-                        let a = l.p.ann_of_const(&c, l.snapshot);
-                        let lc = l.lower_const_pub(&c);
-                        (l.konst(lc), a)
-                    }
-                };
-                let pa = l.p.ann(callee, params[k], l.snapshot);
-                call_args.push(l.convert(v, &a, &pa));
-            }
-            let ret = l.p.returns[callee.index()].clone();
-            let r = l.op(LlOp::DirectCall, call_args, ll_type(&ret));
-            l.convert(r, &ret, res)
+        Ann::Const(Desc::Function(f)) => call_function(l, *f, pos, kw, res),
+        Ann::Const(Desc::Class(c)) => super::instances::instantiate(l, *c, pos, kw, res),
+        Ann::Const(Desc::Builtin(q)) if q == "builtins.super" => {
+            // The receiver of the running method: its first parameter.
+            let entry = l.ll.entry;
+            l.ll.blocks[entry].params[0]
+        }
+        Ann::Const(Desc::Builtin(q)) if q.ends_with(".__init__") => {
+            // `Exception.__init__(self, msg)`.
+            super::instances::exception_init(l, pos[0].0, pos.get(1).cloned());
+            l.konst(LlConst::Void)
         }
         Ann::Const(Desc::Builtin(q)) => super::builtins::call_builtin(l, q, pos, kw, res),
-        Ann::BoundMethod { receiver, name } if name == "append" => {
+        Ann::BoundMethod { receiver, name }
+            if name == "append" && matches!(**receiver, Ann::List { .. }) =>
+        {
             super::containers::append(l, args[0], receiver, pos[0].0, &pos[0].1);
+            l.konst(LlConst::Void)
+        }
+        Ann::BoundMethod { receiver, name } => {
+            let (r, n) = ((**receiver).clone(), name.clone());
+            super::instances::call_method(l, args[0], &r, &n, pos, kw, res)
+        }
+        Ann::BoundFunc {
+            receiver,
+            func: Some(f),
+        } => {
+            let mut all = vec![(args[0], (**receiver).clone())];
+            all.extend(pos);
+            call_function(l, *f, all, kw, res)
+        }
+        Ann::BoundFunc { func: None, .. } => {
+            super::instances::exception_init(l, args[0], pos.first().cloned());
             l.konst(LlConst::Void)
         }
         other => {
@@ -515,8 +534,66 @@ fn call(l: &mut Lower, inst: &InstData<FlowOp>, args: &[Value], anns: &[Ann], re
     }
 }
 
-type Pos = Vec<(Value, Ann)>;
-type Kw = Vec<(String, Value, Ann)>;
+/// Matches arguments to a function's parameters (keywords, defaults) and converts them
+/// to its parameters' representations; returns the converted arguments.
+pub fn bind_args(l: &mut Lower, f: ObjId, callee: GraphId, pos: Pos, kw: Kw) -> Vec<Value> {
+    let params: Vec<Value> = l.p.graphs[callee].params().to_vec();
+    let names: Vec<Option<String>> = params
+        .iter()
+        .map(|&p| match &l.p.graphs[callee].values[p] {
+            frontend::graph::ValueData::Var { hint } => hint.clone(),
+            _ => None,
+        })
+        .collect();
+    let defaults = match &l.snapshot.objects[f] {
+        frontend::prebuilt::Obj::Function(fobj) => fobj.defaults.clone(),
+        _ => vec![],
+    };
+    let first_default = params.len() - defaults.len().min(params.len());
+    let mut slots: Vec<Option<(Value, Ann)>> = vec![None; params.len()];
+    for (k, a) in pos.into_iter().enumerate().take(params.len()) {
+        slots[k] = Some(a);
+    }
+    for (name, v, a) in kw {
+        if let Some(k) = names
+            .iter()
+            .position(|n| n.as_deref() == Some(name.as_str()))
+        {
+            slots[k] = Some((v, a));
+        }
+    }
+    let mut out = vec![];
+    for (k, slot) in slots.into_iter().enumerate() {
+        let (v, a) = match slot {
+            Some(s) => s,
+            None => {
+                let c = annotator::driver::obj_const(l.snapshot, defaults[k - first_default]);
+                let a = l.p.ann_of_const(&c, l.snapshot);
+                let lc = l.lower_const_pub(&c);
+                (l.konst(lc), a)
+            }
+        };
+        let pa = l.p.ann(callee, params[k], l.snapshot);
+        out.push(l.convert(v, &a, &pa));
+    }
+    out
+}
+
+/// A direct call of a user function.
+pub fn call_function(l: &mut Lower, f: ObjId, pos: Pos, kw: Kw, res: &Ann) -> Value {
+    let Some(&callee) = l.p.func_graphs.get(&f) else {
+        l.error("E0308", "internal: call to a function without a graph");
+        return l.konst(LlConst::Void);
+    };
+    let mut call_args = vec![l.konst(LlConst::Graph(callee))];
+    call_args.extend(bind_args(l, f, callee, pos, kw));
+    let ret = crate::lower::ret_ann(l.p, callee);
+    let r = l.op(LlOp::DirectCall, call_args, ll_type(&ret));
+    l.convert(r, &ret, res)
+}
+
+pub type Pos = Vec<(Value, Ann)>;
+pub type Kw = Vec<(String, Value, Ann)>;
 
 fn split(l: &Lower, inst: &InstData<FlowOp>, args: &[Value], anns: &[Ann]) -> (Pos, Kw) {
     if inst.op == FlowOp::SimpleCall {
