@@ -40,6 +40,12 @@ pub fn call_builtin(
     kw: Vec<(String, Ann, Span)>,
     span: Span,
 ) -> Result<Ann, Diagnostic> {
+    if let Some(r) = crate::dicts::try_builtin(a, q, &pos, &kw, span) {
+        return r;
+    }
+    if let Some(r) = crate::strings::try_builtin(a, q, &pos, &kw, span) {
+        return r;
+    }
     let name = q.strip_prefix("builtins.").unwrap_or(q);
     let bad = |a: &Annotator, why: String| {
         let shown: Vec<String> = pos.iter().map(|(x, _)| a.describe(x)).collect();

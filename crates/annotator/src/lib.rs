@@ -11,10 +11,12 @@
 
 pub mod builtins;
 pub mod classdef;
+pub mod dicts;
 pub mod driver;
 pub mod instances;
 pub mod listdef;
 pub mod model;
 pub mod rules;
+pub mod strings;
 
 pub use driver::{annotate, Program};

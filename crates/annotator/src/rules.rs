@@ -17,6 +17,13 @@ pub fn annotate_op(a: &mut Annotator, g: GraphId, i: Inst) -> R {
     let inst = a.p.graphs[g].insts[i].clone();
     let args: Vec<Ann> = inst.args.iter().map(|&v| a.ann(g, v)).collect();
     let span = inst.span;
+    // Operations on dicts and sets, and str-specific ones, are annotated in their modules.
+    if let Some(r) = crate::dicts::try_annotate(a, g, i, &args, span) {
+        return r;
+    }
+    if let Some(r) = crate::strings::try_annotate(a, g, i, &args, span) {
+        return r;
+    }
     use FlowOp::*;
     match inst.op {
         Add | Sub | Mul | TrueDiv | FloorDiv | Mod | Pow | LShift | RShift | And | Or | Xor
@@ -101,6 +108,10 @@ pub fn annotate_op(a: &mut Annotator, g: GraphId, i: Inst) -> R {
             .help("raise an exception class or instance, e.g. `raise ValueError(\"...\")`")),
         },
         Reraise => Ok(Ann::Impossible),
+        GetSlice => crate::strings::getslice(a, &args, span),
+        FormatValue => crate::strings::format_value(a, g, &inst.args, &args, span),
+        BuildString => Ok(Ann::Str { nullable: false }),
+        NewDict | DelItem => crate::dicts::annotate_op(a, g, i, &args, span),
         op => Err(Diagnostic::new(
             "E0100",
             format!("the operation `{op}` is not supported yet"),
@@ -133,6 +144,9 @@ fn binary(a: &mut Annotator, site: (GraphId, Inst), op: FlowOp, x: &Ann, y: &Ann
         Add | Sub | Mul | FloorDiv | Mod | Pow | InplaceAdd if both_int => Some(Ann::Int),
         Add | Sub | Mul | FloorDiv | Mod | Pow | InplaceAdd if numeric => Some(Ann::Float),
         TrueDiv if numeric => Some(Ann::Float),
+        Mod if matches!(x, Str { nullable: false }) => {
+            return crate::strings::format_percent(a, x, y, span)
+        }
         Add | InplaceAdd => match (x, y) {
             (Str { nullable: false }, Str { nullable: false }) => Some(Str { nullable: false }),
             (
@@ -368,6 +382,12 @@ fn getattr(
             Some(span),
         ));
     };
+    if matches!(&args[0], Ann::Str { nullable: false }) {
+        return crate::strings::getattr(a, &args[0], &name, span);
+    }
+    if crate::dicts::is_dict(&args[0]) {
+        return crate::dicts::getattr(a, &args[0], &name, span);
+    }
     match &args[0] {
         Ann::Instance {
             class: ClassRef::User(c),
@@ -442,6 +462,14 @@ fn call(
             Ok(Ann::None)
         }
         Ann::Const(Desc::Builtin(q)) => crate::builtins::call_builtin(a, q, pos, kw, span),
+        Ann::BoundMethod { receiver, name }
+            if matches!(**receiver, Ann::Str { nullable: false }) =>
+        {
+            crate::strings::call_method(a, receiver, name, pos, kw, span)
+        }
+        Ann::BoundMethod { receiver, name } if crate::dicts::is_dict(receiver) => {
+            crate::dicts::call_method(a, receiver, name, pos, kw, span)
+        }
         Ann::BoundMethod { receiver, name }
             if matches!(
                 **receiver,

@@ -13,6 +13,12 @@ type Pos = Vec<(Value, Ann)>;
 type Kw = Vec<(String, Value, Ann)>;
 
 pub fn call_builtin(l: &mut Lower, q: &str, pos: Pos, kw: Kw, res: &Ann) -> Value {
+    if let Some(v) = super::dicts::try_builtin(l, q, &pos, &kw, res) {
+        return v;
+    }
+    if let Some(v) = super::strings::try_builtin(l, q, &pos, &kw, res) {
+        return v;
+    }
     let name = q.strip_prefix("builtins.").unwrap_or(q);
     if rpyrt::abi::builtin_exception_index(name).is_some() && q.starts_with("builtins.") {
         let msg = pos.into_iter().next();

@@ -311,6 +311,9 @@ pub fn lower_loop_next(
 ) -> bool {
     let inst = l.hl.insts[i].clone();
     let it_ann = l.ann(inst.args[0]);
+    if let Some(done) = super::dicts::lower_loop_next(l, i, normal, handlers) {
+        return done;
+    }
     let Some(stop_handler) = handlers.first() else {
         return false;
     };

@@ -10,8 +10,10 @@
 
 mod builtins;
 mod containers;
+mod dicts;
 mod instances;
 mod ops;
+mod strings;
 
 use crate::classes::ClassTable;
 use crate::lltype::{LlConst, LlGraph, LlOp, LlType};

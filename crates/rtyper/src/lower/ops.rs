@@ -138,6 +138,13 @@ pub fn lower_op(l: &mut Lower, i: Inst, inst: &InstData<FlowOp>) -> Value {
     let args: Vec<Value> = inst.args.iter().map(|&a| l.get(a)).collect();
     let anns: Vec<Ann> = inst.args.iter().map(|&a| l.ann(a)).collect();
     let res = l.ann(inst.result);
+    // Operations on dicts and sets, and str-specific ones, are lowered in their modules.
+    if let Some(v) = super::dicts::try_lower(l, i, inst, &args, &anns, &res) {
+        return v;
+    }
+    if let Some(v) = super::strings::try_lower(l, i, inst, &args, &anns, &res) {
+        return v;
+    }
     use FlowOp::*;
     match inst.op {
         Add | Sub | Mul | TrueDiv | FloorDiv | Mod | Pow | LShift | RShift | And | Or | Xor
@@ -510,6 +517,14 @@ fn call(l: &mut Lower, inst: &InstData<FlowOp>, args: &[Value], anns: &[Ann], re
         {
             super::containers::append(l, args[0], receiver, pos[0].0, &pos[0].1);
             l.konst(LlConst::Void)
+        }
+        Ann::BoundMethod { receiver, name } if matches!(**receiver, Ann::Str { .. }) => {
+            let (r, n) = ((**receiver).clone(), name.clone());
+            super::strings::call_method(l, args[0], &r, &n, pos, kw, res)
+        }
+        Ann::BoundMethod { receiver, name } if annotator::dicts::is_dict(receiver) => {
+            let (r, n) = ((**receiver).clone(), name.clone());
+            super::dicts::call_method(l, args[0], &r, &n, pos, kw, res)
         }
         Ann::BoundMethod { receiver, name } => {
             let (r, n) = ((**receiver).clone(), name.clone());
