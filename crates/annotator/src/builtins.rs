@@ -79,7 +79,7 @@ pub fn call_builtin(
     match (name, args.as_slice()) {
         ("print", xs) => {
             for (x, s) in &pos {
-                if user_str(a, x, *s)? {
+                if user_str(a, x, *s)? || container_repr_ok(a, x, *s)? {
                     continue;
                 }
                 if !printable(a, x) {
@@ -152,7 +152,9 @@ pub fn call_builtin(
             Ok(Ann::Float)
         }
         ("float", []) => Ok(Ann::Float),
-        ("str", [x]) if user_str(a, x, span)? || printable(a, x) => {
+        ("str", [x])
+            if user_str(a, x, span)? || container_repr_ok(a, x, span)? || printable(a, x) =>
+        {
             Ok(Ann::Str { nullable: false })
         }
         ("isinstance", [x, cls]) => {
@@ -277,6 +279,53 @@ pub fn user_str(a: &mut Annotator, x: &Ann, span: Span) -> Result<bool, Diagnost
             format!("`{method}` must return a str"),
             Some(span),
         ));
+    }
+    Ok(true)
+}
+
+/// Lists and tuples print their items' reprs: primitive items, nested lists and tuples,
+/// and instances with `__repr__` (whose call is annotated here). Returns whether `x` is
+/// such a container.
+pub fn container_repr_ok(a: &mut Annotator, x: &Ann, span: Span) -> Result<bool, Diagnostic> {
+    let items: Vec<Ann> = match x {
+        Ann::Tuple(items) => items.clone(),
+        Ann::List {
+            def,
+            nullable: false,
+        } => vec![a.read_list(*def)],
+        _ => return Ok(false),
+    };
+    for it in items {
+        let ok = match &it {
+            Ann::Int
+            | Ann::Bool(_)
+            | Ann::Float
+            | Ann::Str { .. }
+            | Ann::None
+            | Ann::Impossible => true,
+            Ann::Tuple(_) | Ann::List { .. } => container_repr_ok(a, &it, span)?,
+            Ann::Instance {
+                class: ClassRef::User(c),
+                nullable: false,
+            } => {
+                if crate::classdef::lookup(a.snapshot, *c, "__repr__").is_none() {
+                    let n = crate::classdef::class_name(a.snapshot, &ClassRef::User(*c));
+                    return Err(Diagnostic::new("E0246", format!("printing a container of `{n}` instances needs `__repr__`"), Some(span))
+                        .note("containers print the repr() of their items; CPython's default repr shows an address")
+                        .help(format!("define `def __repr__(self): return ...` in `{n}`")));
+                }
+                let r = a.call_method(&it, "__repr__", vec![], vec![], span)?;
+                matches!(r, Ann::Str { nullable: false } | Ann::Impossible)
+            }
+            _ => false,
+        };
+        if !ok {
+            return Err(Diagnostic::new(
+                "E0241",
+                format!("cannot print {}", a.describe(x)),
+                Some(span),
+            ));
+        }
     }
     Ok(true)
 }

@@ -256,6 +256,12 @@ fn compare(a: &mut Annotator, op: FlowOp, x: &Ann, y: &Ann, span: Span) -> R {
         }
         (None, None) => eq,
         (Instance { .. }, Instance { .. }) => eq,
+        (Tuple(xs), Tuple(ys)) if xs.len() == ys.len() && eq => {
+            for (p, q) in xs.clone().iter().zip(ys.clone().iter()) {
+                compare(a, op, p, q, span)?;
+            }
+            true
+        }
         (Instance { nullable: true, .. }, None) | (None, Instance { nullable: true, .. }) => eq,
         (Str { nullable: true }, None) | (None, Str { nullable: true }) => eq,
         (List { nullable: true, .. }, None) | (None, List { nullable: true, .. }) => eq,

@@ -31,6 +31,7 @@ runtime_fns! {
     STR_GETITEM = "rpy_str_getitem"(Ref, Int) -> Ref, raise: true;
     STR_FROM_INT = "rpy_str_from_int"(Int) -> Ref, raise: true;
     STR_FROM_FLOAT = "rpy_str_from_float"(Float) -> Ref, raise: true;
+    STR_REPR = "rpy_str_repr"(Ref) -> Ref, raise: true;
     INT_FROM_STR = "rpy_int_from_str"(Ref, Int) -> Int, raise: true;
     FLOAT_FROM_STR = "rpy_float_from_str"(Ref) -> Float, raise: true;
     WRITE_STR = "rpy_write_str"(Int, Ref) -> Void, raise: false;

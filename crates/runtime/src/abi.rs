@@ -27,6 +27,8 @@ pub enum Tid {
     Instance = 4,
     /// Instances whose size is only known from their vtable (reserved for the GC issue).
     Bytes = 5,
+    /// A tuple: `{ hdr, item[n] }`, 8-byte items, immutable.
+    Tuple = 6,
 }
 
 /// Header flag: the object lives in static data (never freed, never moved).
@@ -45,6 +47,9 @@ pub const LIST_SIZE: i64 = 24;
 
 pub const ARRAY_CAPACITY: i64 = 8;
 pub const ARRAY_ITEMS: i64 = 16;
+
+/// The first item of a tuple.
+pub const TUPLE_ITEMS: i64 = 8;
 
 pub const INST_TYPEPTR: i64 = 8;
 /// The first field of every exception instance: its message (a str, or null).

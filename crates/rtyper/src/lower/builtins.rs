@@ -149,12 +149,8 @@ pub fn to_str(l: &mut Lower, v: Value, a: &Ann) -> Value {
             )
         }
         Ann::None | Ann::Impossible => l.konst(LlConst::Str("None".into())),
-        Ann::List { .. } => {
-            let item = l.list_item(a);
-            let kind = item_kind(&item).map_or(0, |k| k as i64);
-            let k = l.int(kind);
-            l.call_rt(&rt::LIST_REPR, vec![v, k])
-        }
+        Ann::List { .. } => super::tuples::list_repr(l, v, a),
+        Ann::Tuple(_) => super::tuples::repr(l, v, a),
         Ann::Instance { .. } => l.call_rt(&rt::EXC_MESSAGE, vec![v]),
         other => {
             l.error("E0321", format!("str() of {other:?} is not supported yet"));

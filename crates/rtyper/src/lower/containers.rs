@@ -121,6 +121,16 @@ pub fn getitem(
             l.convert(v, &item, res)
         }
         Ann::Str { .. } => l.call_rt(&rt::STR_GETITEM, vec![c, i]),
+        Ann::Tuple(items) => {
+            let n = items.len() as i64;
+            let k = match const_index {
+                Some(k) if k < 0 => k + n,
+                Some(k) => k,
+                None => 0,
+            };
+            let v = super::tuples::item(l, c, items, k as usize);
+            l.convert(v, &items[k as usize], res)
+        }
         other => {
             l.error(
                 "E0310",
@@ -222,6 +232,7 @@ pub fn len(l: &mut Lower, v: Value, a: &Ann) -> Value {
     match a {
         Ann::List { .. } => l.field(v, LIST_LENGTH, LlType::Int),
         Ann::Str { .. } => l.field(v, STR_LEN, LlType::Int),
+        Ann::Tuple(items) => l.int(items.len() as i64),
         Ann::Range => {
             // len(range(start, stop, step)) = max(0, ceil((stop - start) / step)).
             let (start, stop, step) = (

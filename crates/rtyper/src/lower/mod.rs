@@ -14,6 +14,7 @@ mod dicts;
 mod instances;
 mod ops;
 mod strings;
+mod tuples;
 
 use crate::classes::ClassTable;
 use crate::lltype::{LlConst, LlGraph, LlOp, LlType};

@@ -192,6 +192,7 @@ pub fn lower_op(l: &mut Lower, i: Inst, inst: &InstData<FlowOp>) -> Value {
             }
         },
         NewList => super::containers::newlist(l, &args, &anns, &res),
+        NewTuple => super::tuples::newtuple(l, &args, &anns, &res),
         GetItem => {
             super::containers::getitem(l, args[0], args[1], &anns[0], &anns[1], inst.args[1], &res)
         }
@@ -398,7 +399,7 @@ fn int_binary(l: &mut Lower, op: FlowOp, ovf: bool, a: Value, b: Value) -> Value
     }
 }
 
-fn compare(l: &mut Lower, op: FlowOp, x: Value, y: Value, ax: &Ann, ay: &Ann) -> Value {
+pub(crate) fn compare(l: &mut Lower, op: FlowOp, x: Value, y: Value, ax: &Ann, ay: &Ann) -> Value {
     use FlowOp::*;
     let b = LlType::Bool;
     if ax.is_int_like() && ay.is_int_like() {
@@ -438,6 +439,14 @@ fn compare(l: &mut Lower, op: FlowOp, x: Value, y: Value, ax: &Ann, ay: &Ann) ->
         l.op(o, vec![r, z], LlType::Bool)
     };
     match (ax, ay) {
+        (Ann::Tuple(_), Ann::Tuple(_)) if matches!(op, Eq | Ne) => {
+            let e = super::tuples::eq(l, x, y, ax, ay);
+            if op == Eq {
+                e
+            } else {
+                l.op(LlOp::BoolNot, vec![e], b)
+            }
+        }
         (Ann::Instance { .. }, Ann::Instance { .. }) if matches!(op, Eq | Ne) => l.op(
             if op == Eq { LlOp::PtrEq } else { LlOp::PtrNe },
             vec![x, y],
