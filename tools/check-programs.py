@@ -4,7 +4,7 @@
 usage: tools/check-programs.py [SUBSTRING...]
 
 For every tests/programs/*.py (or those whose name contains one of the SUBSTRINGs):
-  * lint: the program stays inside the language slice rpy translates today (no
+  * lint (only with RPY_SLICE_LINT=1): the program stays inside the first slice (no
     classes, dicts, slices, comprehensions, conditional expressions, f-strings, %
     formatting, method calls other than list.append, unknown builtins; tuples only
     in `a, b = c, d`); refuse_*.py programs are skipped here, they are meant to be
@@ -31,6 +31,9 @@ PROGRAMS = os.path.join(ROOT, "tests", "programs")
 LIB = os.path.join(ROOT, "lib")
 ARGS = ["alpha", "beta"]  # the oracle's fixed arguments (tests/oracle.rs)
 TIME_LIMIT = 0.8
+# The first slice's lint (no classes, dicts, ...) is off now that the language has grown
+# past it; `RPY_SLICE_LINT=1` turns it back on.
+SLICE_LINT = os.environ.get("RPY_SLICE_LINT") == "1"
 
 ALLOWED_BUILTINS = {"len", "abs", "min", "max", "int", "float", "str", "print", "range"}
 ALLOWED_IMPORTS = {"sys", "rpy.rarithmetic"}
@@ -250,7 +253,8 @@ def check(name):
             problems.append("%s: no .expect-error sibling" % name)
         return problems, None
     tree = ast.parse(open(path).read(), path)
-    problems += lint(path, tree)
+    if SLICE_LINT:
+        problems += lint(path, tree)
     problems += range_check(path)
     more, info = run_check(path)
     return problems + more, info
