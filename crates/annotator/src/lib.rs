@@ -15,6 +15,7 @@ pub mod dicts;
 pub mod driver;
 pub mod instances;
 pub mod listdef;
+pub mod lists;
 pub mod model;
 pub mod rules;
 pub mod strings;

@@ -111,6 +111,20 @@ pub fn annotate_op(a: &mut Annotator, g: GraphId, i: Inst) -> R {
         GetSlice => crate::strings::getslice(a, &args, span),
         FormatValue => crate::strings::format_value(a, g, &inst.args, &args, span),
         BuildString => Ok(Ann::Str { nullable: false }),
+        DelItem
+            if matches!(
+                args[0],
+                Ann::List {
+                    nullable: false,
+                    ..
+                }
+            ) && args[1].is_int_like() =>
+        {
+            if let Ann::List { def, .. } = &args[0] {
+                a.p.listdefs.get_mut(*def).resized = true;
+            }
+            Ok(Ann::None)
+        }
         NewDict | DelItem => crate::dicts::annotate_op(a, g, i, &args, span),
         op => Err(Diagnostic::new(
             "E0100",
@@ -408,7 +422,7 @@ fn getattr(
         }
         Ann::List {
             nullable: false, ..
-        } if name == "append" => Ok(Ann::BoundMethod {
+        } if crate::lists::METHODS.contains(&name.as_str()) => Ok(Ann::BoundMethod {
             receiver: Box::new(args[0].clone()),
             name,
         }),
@@ -501,11 +515,7 @@ fn call(
             Ok(Ann::None)
         }
         Ann::BoundMethod { receiver, name } => match (&**receiver, name.as_str()) {
-            (Ann::List { def, .. }, "append") if pos.len() == 1 && kw.is_empty() => {
-                a.p.listdefs.get_mut(*def).resized = true;
-                a.generalize_list(*def, &pos[0].0, pos[0].1);
-                Ok(Ann::None)
-            }
+            (Ann::List { def, .. }, m) => crate::lists::call_method(a, *def, m, pos, kw, span),
             _ => Err(Diagnostic::new(
                 "E0229",
                 format!("wrong arguments to method `{name}`"),

@@ -46,6 +46,17 @@ runtime_fns! {
     LIST_EQ = "rpy_list_eq"(Ref, Ref, Int) -> Int, raise: false;
     LIST_CMP = "rpy_list_cmp"(Ref, Ref, Int) -> Int, raise: false;
     LIST_CONTAINS = "rpy_list_contains"(Ref, Int, Int) -> Int, raise: false;
+    LIST_POP = "rpy_list_pop"(Ref, Int) -> Int, raise: true;
+    LIST_DELITEM = "rpy_list_delitem"(Ref, Int) -> Void, raise: true;
+    LIST_INSERT = "rpy_list_insert"(Ref, Int, Int) -> Void, raise: true;
+    LIST_EXTEND = "rpy_list_extend"(Ref, Ref) -> Void, raise: true;
+    LIST_INDEX = "rpy_list_index"(Ref, Int, Int) -> Int, raise: true;
+    LIST_COUNT = "rpy_list_count"(Ref, Int, Int) -> Int, raise: false;
+    LIST_REMOVE = "rpy_list_remove"(Ref, Int, Int) -> Void, raise: true;
+    LIST_REVERSE = "rpy_list_reverse"(Ref) -> Void, raise: false;
+    LIST_SORT = "rpy_list_sort"(Ref, Int, Int) -> Void, raise: false;
+    LIST_SORT_BY_KEYS = "rpy_list_sort_by_keys"(Ref, Ref, Int, Int) -> Void, raise: false;
+    LIST_COPY = "rpy_list_copy"(Ref) -> Ref, raise: true;
     INT_POW = "rpy_int_pow"(Int, Int) -> Int, raise: true;
     INT_TRUEDIV = "rpy_int_truediv"(Int, Int) -> Float, raise: true;
     FLOAT_POW = "rpy_float_pow"(Float, Float) -> Float, raise: true;

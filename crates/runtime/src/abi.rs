@@ -69,6 +69,8 @@ pub enum ItemKind {
     Float = 1,
     Bool = 2,
     Str = 3,
+    /// Any pointer item compared by identity (instances, lists...).
+    Ref = 4,
 }
 
 /// The builtin exception classes, in the order of the table `rpy_builtin_vtables` that

@@ -29,6 +29,7 @@ pub mod int_ops;
 pub mod int_parse;
 pub mod list;
 pub mod list_compare;
+pub mod list_methods;
 pub mod list_repr;
 pub mod output;
 pub mod process;

@@ -15,6 +15,7 @@ pub fn item_kind(kind: i64) -> ItemKind {
         1 => ItemKind::Float,
         2 => ItemKind::Bool,
         3 => ItemKind::Str,
+        4 => ItemKind::Ref,
         _ => ItemKind::Int,
     }
 }
@@ -22,7 +23,7 @@ pub fn item_kind(kind: i64) -> ItemKind {
 /// Python's `a == b` for two items of `kind`.
 pub unsafe fn item_eq(a: i64, b: i64, kind: ItemKind) -> bool {
     match kind {
-        ItemKind::Int | ItemKind::Bool => a == b,
+        ItemKind::Int | ItemKind::Bool | ItemKind::Ref => a == b,
         ItemKind::Float => f64::from_bits(a as u64) == f64::from_bits(b as u64),
         ItemKind::Str => a == b || chars_eq(chars(a as *const u8), chars(b as *const u8)),
     }
@@ -32,6 +33,7 @@ pub unsafe fn item_eq(a: i64, b: i64, kind: ItemKind) -> bool {
 pub unsafe fn item_cmp(a: i64, b: i64, kind: ItemKind) -> Option<Ordering> {
     match kind {
         ItemKind::Int | ItemKind::Bool => Some(a.cmp(&b)),
+        ItemKind::Ref => None,
         ItemKind::Float => f64::from_bits(a as u64).partial_cmp(&f64::from_bits(b as u64)),
         ItemKind::Str => Some(chars_cmp(chars(a as *const u8), chars(b as *const u8))),
     }

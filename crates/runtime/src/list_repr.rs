@@ -20,7 +20,7 @@ pub unsafe extern "C" fn rpy_list_repr(l: *mut u8, kind: i64) -> *mut u8 {
         }
         text.clear();
         match k {
-            ItemKind::Int => text.push_str(&x.to_string()),
+            ItemKind::Int | ItemKind::Ref => text.push_str(&x.to_string()),
             ItemKind::Float => write_float_repr(&mut text, f64::from_bits(x as u64)),
             ItemKind::Bool => text.push_str(if x != 0 { "True" } else { "False" }),
             ItemKind::Str => {

@@ -219,11 +219,9 @@ pub fn list_binary(l: &mut Lower, op: FlowOp, x: Value, y: Value, ax: &Ann, ay: 
             l.call_rt(&rt::LIST_MUL, vec![list, n])
         }
         _ => {
-            l.error(
-                "E0311",
-                "`+=` on lists is not supported yet; use `lst = lst + other`",
-            );
-            l.konst(LlConst::Null)
+            // `lst += other` extends in place.
+            l.call_rt(&rt::LIST_EXTEND, vec![x, y]);
+            x
         }
     }
 }

@@ -193,6 +193,11 @@ pub fn lower_op(l: &mut Lower, i: Inst, inst: &InstData<FlowOp>) -> Value {
         },
         NewList => super::containers::newlist(l, &args, &anns, &res),
         NewTuple => super::tuples::newtuple(l, &args, &anns, &res),
+        DelItem if matches!(anns[0], Ann::List { .. }) => {
+            let i = l.convert(args[1], &anns[1], &Ann::Int);
+            l.call_rt(&crate::runtime_fns::LIST_DELITEM, vec![args[0], i]);
+            l.konst(LlConst::Void)
+        }
         GetItem => {
             super::containers::getitem(l, args[0], args[1], &anns[0], &anns[1], inst.args[1], &res)
         }
@@ -521,11 +526,9 @@ fn call(l: &mut Lower, inst: &InstData<FlowOp>, args: &[Value], anns: &[Ann], re
             l.konst(LlConst::Void)
         }
         Ann::Const(Desc::Builtin(q)) => super::builtins::call_builtin(l, q, pos, kw, res),
-        Ann::BoundMethod { receiver, name }
-            if name == "append" && matches!(**receiver, Ann::List { .. }) =>
-        {
-            super::containers::append(l, args[0], receiver, pos[0].0, &pos[0].1);
-            l.konst(LlConst::Void)
+        Ann::BoundMethod { receiver, name } if matches!(**receiver, Ann::List { .. }) => {
+            let (r, n) = ((**receiver).clone(), name.clone());
+            super::lists::call_method(l, args[0], &r, &n, pos, kw, res)
         }
         Ann::BoundMethod { receiver, name } if matches!(**receiver, Ann::Str { .. }) => {
             let (r, n) = ((**receiver).clone(), name.clone());
