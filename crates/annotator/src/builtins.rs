@@ -69,6 +69,9 @@ pub fn call_builtin(
             nullable: false,
         });
     }
+    if let Some(r) = iter_builtin(a, name, &pos, &kw, span) {
+        return r;
+    }
     if name != "print" && !kw.is_empty() {
         return Err(bad(
             a,
@@ -328,4 +331,103 @@ pub fn container_repr_ok(a: &mut Annotator, x: &Ann, span: Span) -> Result<bool,
         }
     }
     Ok(true)
+}
+
+fn list_item_of(a: &mut Annotator, x: &Ann) -> Option<Ann> {
+    match x {
+        Ann::List {
+            def,
+            nullable: false,
+        } => Some(a.read_list(*def)),
+        Ann::Range => Some(Ann::Int),
+        Ann::Str { nullable: false } => Some(Ann::Str { nullable: false }),
+        _ => None,
+    }
+}
+
+/// Builtins over iterables: enumerate, zip, reversed, sorted, sum, any, all, list.
+/// The iterators are materialised as lists (of tuples for enumerate and zip).
+fn iter_builtin(
+    a: &mut Annotator,
+    name: &str,
+    pos: &[(Ann, Span)],
+    kw: &[(String, Ann, Span)],
+    span: Span,
+) -> Option<Result<Ann, Diagnostic>> {
+    let bad = |why: &str| Diagnostic::new("E0247", format!("{name}(): {why}"), Some(span));
+    let new_list = |a: &mut Annotator, item: Ann| {
+        let d = a.site_list();
+        a.generalize_list(d, &item, span);
+        Ann::List {
+            def: d,
+            nullable: false,
+        }
+    };
+    let r = match (name, pos.len()) {
+        ("enumerate", 1 | 2) => {
+            let Some(item) = list_item_of(a, &pos[0].0) else {
+                return Some(Err(bad("needs a list, str or range")));
+            };
+            Ok(new_list(a, Ann::Tuple(vec![Ann::Int, item])))
+        }
+        ("zip", 2..) => {
+            let mut items = vec![];
+            for (x, _) in pos {
+                match list_item_of(a, x) {
+                    Some(i) => items.push(i),
+                    None => return Some(Err(bad("needs lists, strs or ranges"))),
+                }
+            }
+            Ok(new_list(a, Ann::Tuple(items)))
+        }
+        ("reversed" | "list", 1) => match &pos[0].0 {
+            Ann::List {
+                def,
+                nullable: false,
+            } => Ok(Ann::List {
+                def: *def,
+                nullable: false,
+            }),
+            x => match list_item_of(a, x) {
+                Some(item) => Ok(new_list(a, item)),
+                None => Err(bad("needs a list, str or range")),
+            },
+        },
+        ("list", 0) => Ok(new_list(a, Ann::Impossible)),
+        ("sorted", 1) => {
+            let Some(item) = list_item_of(a, &pos[0].0) else {
+                return Some(Err(bad("needs a list, str or range")));
+            };
+            let l = match &pos[0].0 {
+                Ann::List { def, .. } => Ann::List {
+                    def: *def,
+                    nullable: false,
+                },
+                _ => new_list(a, item),
+            };
+            let Ann::List { def, .. } = l else {
+                unreachable!()
+            };
+            if let Err(d) = crate::lists::call_method(a, def, "sort", vec![], kw.to_vec(), span) {
+                return Some(Err(d));
+            }
+            Ok(l)
+        }
+        ("sum", 1) => match list_item_of(a, &pos[0].0) {
+            Some(Ann::Int | Ann::Bool(_) | Ann::Impossible) => Ok(Ann::Int),
+            Some(Ann::Float) => Ok(Ann::Float),
+            _ => Err(bad("needs a list of ints or floats")),
+        },
+        ("any" | "all", 1) => match list_item_of(a, &pos[0].0) {
+            Some(Ann::Int | Ann::Bool(_) | Ann::Float | Ann::Str { .. } | Ann::Impossible) => {
+                Ok(Ann::Bool(None))
+            }
+            _ => Err(bad("needs a list of ints, floats, bools or strs")),
+        },
+        _ => return None,
+    };
+    if !kw.is_empty() && name != "sorted" {
+        return Some(Err(bad("takes no keyword arguments")));
+    }
+    Some(r)
 }

@@ -69,6 +69,8 @@ pub struct Annotator<'a> {
     seen_diags: HashSet<(Option<(u32, u32)>, String)>,
     /// The block being flowed, for registering dependencies.
     pub current: (GraphId, Block),
+    /// The operation being annotated (a site key for containers made by builtins).
+    pub current_inst: Option<Inst>,
 }
 
 /// Annotates the program from its entry point; the entry receives `argv: list of str`.
@@ -114,6 +116,7 @@ pub fn annotate(snapshot: &Snapshot, sources: &mut SourceMap) -> Result<Program,
         diags: vec![],
         seen_diags: HashSet::new(),
         current: (GraphId::new(0), Block::new(0)),
+        current_inst: None,
     };
     let entry = match a.graph_for(snapshot.entry) {
         Some(g) => g,
@@ -334,6 +337,21 @@ impl<'a> Annotator<'a> {
         self.p.listdefs.item(d)
     }
 
+    /// The list definition made at the current operation (one per site, stable across
+    /// re-flows).
+    pub fn site_list(&mut self) -> ListDefId {
+        let key = (
+            self.current.0,
+            self.current_inst.expect("inside an operation"),
+        );
+        if let Some(&d) = self.p.list_sites.get(&key) {
+            return d;
+        }
+        let d = self.p.listdefs.new_def();
+        self.p.list_sites.insert(key, d);
+        d
+    }
+
     pub fn const_ann(&mut self, c: &Const) -> Ann {
         if let Const::Obj(o) = c {
             if let Obj::Instance { class, attrs } = &self.snapshot.objects[*o] {
@@ -388,6 +406,7 @@ impl<'a> Annotator<'a> {
             {
                 return;
             }
+            self.current_inst = Some(i);
             let result = match crate::rules::annotate_op(self, g, i) {
                 Ok(a) => a,
                 Err(d) => {

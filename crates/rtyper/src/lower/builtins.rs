@@ -20,6 +20,9 @@ pub fn call_builtin(l: &mut Lower, q: &str, pos: Pos, kw: Kw, res: &Ann) -> Valu
         return v;
     }
     let name = q.strip_prefix("builtins.").unwrap_or(q);
+    if let Some(v) = super::iterbuiltins::try_lower(l, name, &pos, &kw, res) {
+        return v;
+    }
     if rpyrt::abi::builtin_exception_index(name).is_some() && q.starts_with("builtins.") {
         let msg = pos.into_iter().next();
         return new_exception(l, name, msg);

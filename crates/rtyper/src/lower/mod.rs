@@ -12,6 +12,7 @@ mod builtins;
 mod containers;
 mod dicts;
 mod instances;
+mod iterbuiltins;
 mod lists;
 mod ops;
 mod strings;
