@@ -79,6 +79,9 @@ pub fn call_builtin(
         ));
     }
     let args: Vec<Ann> = pos.iter().map(|(x, _)| x.clone()).collect();
+    if let Some(r) = library_call(q, &args) {
+        return r.ok_or_else(|| bad(a, "is not supported with these arguments".into()));
+    }
     match (name, args.as_slice()) {
         ("print", xs) => {
             for (x, s) in &pos {
@@ -96,6 +99,8 @@ pub fn call_builtin(
             for (k, x, s) in &kw {
                 match (k.as_str(), x) {
                     ("sep" | "end", Ann::Str { .. } | Ann::None) => {}
+                    ("file", Ann::Const(crate::model::Desc::Builtin(f)))
+                        if f == "sys.stdout" || f == "sys.stderr" => {}
                     _ => {
                         return Err(Diagnostic::new(
                             "E0242",
@@ -430,4 +435,42 @@ fn iter_builtin(
         return Some(Err(bad("takes no keyword arguments")));
     }
     Some(r)
+}
+
+/// Constants of library modules (`math.pi`, `sys.maxsize`).
+pub fn library_constant(q: &str) -> Option<frontend::ops::Const> {
+    use frontend::ops::Const;
+    Some(match q {
+        "math.pi" => Const::Float(std::f64::consts::PI),
+        "math.e" => Const::Float(std::f64::consts::E),
+        "math.tau" => Const::Float(std::f64::consts::TAU),
+        "math.inf" => Const::Float(f64::INFINITY),
+        "math.nan" => Const::Float(f64::NAN),
+        "sys.maxsize" => Const::Int(i64::MAX),
+        "sys.maxint" => Const::Int(i64::MAX),
+        _ => return None,
+    })
+}
+
+/// Functions of the `math`, `sys` and `time` modules: `Some(None)` for a known function
+/// called with unsupported arguments.
+fn library_call(q: &str, args: &[Ann]) -> Option<Option<Ann>> {
+    let (module, f) = q.rsplit_once('.')?;
+    let num = |x: &Ann| x.is_numeric();
+    let r = match (module, f, args) {
+        ("math", "isnan" | "isinf" | "isfinite", [x]) if num(x) => Ann::Bool(None),
+        ("math", "floor" | "ceil" | "trunc", [x]) if num(x) => Ann::Int,
+        ("math", f, [x]) if rpyrt::libmath::MATH1.contains(&f) && num(x) => Ann::Float,
+        ("math", f, [x, y]) if rpyrt::libmath::MATH2.contains(&f) && num(x) && num(y) => Ann::Float,
+        ("math", _, _) => return Some(None),
+        ("sys", "exit", []) => Ann::Impossible,
+        ("sys", "exit", [x]) if x.is_int_like() || matches!(x, Ann::Str { .. } | Ann::None) => {
+            Ann::Impossible
+        }
+        ("sys.stdout" | "sys.stderr", "write", [Ann::Str { nullable: false }]) => Ann::Int,
+        ("time", "time" | "perf_counter" | "monotonic" | "process_time", []) => Ann::Float,
+        ("sys" | "time" | "sys.stdout" | "sys.stderr", _, _) => return Some(None),
+        _ => return None,
+    };
+    Some(Some(r))
 }

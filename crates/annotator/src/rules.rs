@@ -416,6 +416,11 @@ fn getattr(
         Ann::Const(Desc::Class(c)) => a.getattr_class(*c, &name, span),
         Ann::Super { class, receiver } => a.getattr_super(*class, receiver, &name, span),
         Ann::Const(Desc::Builtin(q))
+            if (q == "sys.stdout" || q == "sys.stderr") && name == "write" =>
+        {
+            Ok(Ann::Const(Desc::Builtin(format!("{q}.write"))))
+        }
+        Ann::Const(Desc::Builtin(q))
             if name == "__init__" && crate::builtins::builtin_exception(q).is_some() =>
         {
             Ok(Ann::Const(Desc::Builtin(format!("{q}.__init__"))))
@@ -448,7 +453,11 @@ fn getattr(
                     )),
                 }
             } else {
-                Ok(Ann::Const(Desc::Builtin(format!("{mname}.{name}"))))
+                let q = format!("{mname}.{name}");
+                match crate::builtins::library_constant(&q) {
+                    Some(c) => Ok(a.const_ann(&c)),
+                    None => Ok(Ann::Const(Desc::Builtin(q))),
+                }
             }
         }
         other => Err(Diagnostic::new(

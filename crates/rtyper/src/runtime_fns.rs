@@ -57,6 +57,9 @@ runtime_fns! {
     LIST_SORT = "rpy_list_sort"(Ref, Int, Int) -> Void, raise: false;
     LIST_SORT_BY_KEYS = "rpy_list_sort_by_keys"(Ref, Ref, Int, Int) -> Void, raise: false;
     LIST_COPY = "rpy_list_copy"(Ref) -> Ref, raise: true;
+    MATH1 = "rpy_math1"(Int, Float) -> Float, raise: true;
+    MATH2 = "rpy_math2"(Int, Float, Float) -> Float, raise: true;
+    TIME_NOW = "rpy_time_now"(Int) -> Float, raise: false;
     INT_POW = "rpy_int_pow"(Int, Int) -> Int, raise: true;
     INT_TRUEDIV = "rpy_int_truediv"(Int, Int) -> Float, raise: true;
     FLOAT_POW = "rpy_float_pow"(Float, Float) -> Float, raise: true;

@@ -23,6 +23,9 @@ pub fn call_builtin(l: &mut Lower, q: &str, pos: Pos, kw: Kw, res: &Ann) -> Valu
     if let Some(v) = super::iterbuiltins::try_lower(l, name, &pos, &kw, res) {
         return v;
     }
+    if let Some(v) = library(l, q, &pos) {
+        return v;
+    }
     if rpyrt::abi::builtin_exception_index(name).is_some() && q.starts_with("builtins.") {
         let msg = pos.into_iter().next();
         return new_exception(l, name, msg);
@@ -163,10 +166,17 @@ pub fn to_str(l: &mut Lower, v: Value, a: &Ann) -> Value {
 }
 
 fn print(l: &mut Lower, pos: Pos, kw: Kw) {
-    let fd = l.int(1);
+    let to_stderr = kw.iter().any(|(k, _, a)| {
+        k == "file"
+            && matches!(a, Ann::Const(annotator::model::Desc::Builtin(f)) if f == "sys.stderr")
+    });
+    let fd = l.int(if to_stderr { 2 } else { 1 });
     let mut sep = None;
     let mut end = None;
     for (k, v, a) in kw {
+        if k == "file" {
+            continue;
+        }
         let v = match a {
             Ann::None => None,
             _ => Some(to_str(l, v, &a)),
@@ -256,4 +266,73 @@ fn minmax(l: &mut Lower, is_max: bool, pos: Pos, res: &Ann) -> Value {
         acc = l.op(LlOp::Select(t), vec![better, v, acc], t);
     }
     acc
+}
+
+/// `math`, `sys` and `time` functions.
+fn library(l: &mut Lower, q: &str, pos: &Pos) -> Option<Value> {
+    let (module, f) = q.rsplit_once('.')?;
+    let float = |l: &mut Lower, k: usize| l.convert(pos[k].0, &pos[k].1, &Ann::Float);
+    let v = match (module, f) {
+        ("math", "isnan" | "isinf" | "isfinite") => {
+            let x = float(l, 0);
+            let nan = l.op(LlOp::FloatNe, vec![x, x], LlType::Bool);
+            let a = l.op(LlOp::FloatAbs, vec![x], LlType::Float);
+            let inf = l.konst(LlConst::Float(f64::INFINITY));
+            let isinf = l.op(LlOp::FloatEq, vec![a, inf], LlType::Bool);
+            match f {
+                "isnan" => nan,
+                "isinf" => isinf,
+                _ => {
+                    let t = l.konst(LlConst::Bool(true));
+                    let bad = l.op(
+                        LlOp::Select(LlType::Bool),
+                        vec![nan, t, isinf],
+                        LlType::Bool,
+                    );
+                    l.op(LlOp::BoolNot, vec![bad], LlType::Bool)
+                }
+            }
+        }
+        ("math", _) if pos.len() == 1 => {
+            let code = rpyrt::libmath::MATH1.iter().position(|n| *n == f)?;
+            let x = float(l, 0);
+            let c = l.int(code as i64);
+            let r = l.call_rt(&rt::MATH1, vec![c, x]);
+            if matches!(f, "floor" | "ceil" | "trunc") {
+                l.call_rt(&rt::FLOAT_TO_INT, vec![r])
+            } else {
+                r
+            }
+        }
+        ("math", _) => {
+            let code = rpyrt::libmath::MATH2.iter().position(|n| *n == f)?;
+            let (x, y) = (float(l, 0), float(l, 1));
+            let c = l.int(code as i64);
+            l.call_rt(&rt::MATH2, vec![c, x, y])
+        }
+        ("sys", "exit") => {
+            let exc = new_exception(
+                l,
+                "SystemExit",
+                pos.first()
+                    .cloned()
+                    .filter(|(_, a)| !matches!(a, Ann::None)),
+            );
+            let r = l.new_var(LlType::Void);
+            l.ll.push_op_into(l.cur, LlOp::Raise, vec![exc], r, l.span);
+            l.end_raising();
+            r
+        }
+        ("sys.stdout" | "sys.stderr", "write") => {
+            let fd = l.int(if module == "sys.stdout" { 1 } else { 2 });
+            l.call_rt(&rt::WRITE_STR, vec![fd, pos[0].0]);
+            l.field(pos[0].0, rpyrt::abi::STR_LEN, LlType::Int)
+        }
+        ("time", _) => {
+            let k = l.int(if f == "time" { 0 } else { 1 });
+            l.call_rt(&rt::TIME_NOW, vec![k])
+        }
+        _ => return None,
+    };
+    Some(v)
 }

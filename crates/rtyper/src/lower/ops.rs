@@ -221,6 +221,19 @@ pub fn lower_op(l: &mut Lower, i: Inst, inst: &InstData<FlowOp>) -> Value {
                     },
                     _,
                 ) => super::instances::getattr(l, args[0], &anns[0], &name, &res),
+                (Ann::Const(Desc::Module(m)), Ann::Int | Ann::Float) => {
+                    let q = match &l.snapshot.objects[*m] {
+                        frontend::prebuilt::Obj::Module { name: mn, .. } => format!("{mn}.{name}"),
+                        _ => String::new(),
+                    };
+                    match annotator::builtins::library_constant(&q) {
+                        Some(c) => {
+                            let lc = l.lower_const_pub(&c);
+                            l.konst(lc)
+                        }
+                        None => l.konst(LlConst::Void),
+                    }
+                }
                 (Ann::Const(Desc::Class(c)), _) => {
                     match annotator::classdef::lookup(l.snapshot, *c, &name) {
                         Some((_, v)) => {
