@@ -423,6 +423,31 @@ impl Annotator<'_> {
         Ok(ret)
     }
 
+    /// Calls through a variable holding one of several functions: each gets the
+    /// arguments, and their signatures are joined so one function pointer type serves.
+    pub fn call_funcs(&mut self, fs: &[ObjId], pos: Pos, kw: Kw, span: Span) -> R {
+        let mut ret = Ann::Impossible;
+        let mut graphs = vec![];
+        for &f in fs {
+            let r = self.call_function(f, pos.clone(), kw.clone(), span)?;
+            ret = self.join(&ret, &r, span).map_err(|_| {
+                Diagnostic::new(
+                    "E0267",
+                    "functions called through one variable return different types",
+                    Some(span),
+                )
+                .help("functions stored together and called the same way must return the same type")
+            })?;
+            if let Some(&g) = self.p.func_graphs.get(&f) {
+                graphs.push(g);
+            }
+        }
+        if graphs.len() > 1 {
+            self.unify_family(&graphs, &ret, span)?;
+        }
+        Ok(ret)
+    }
+
     /// Gives all implementations of a polymorphic method the same parameter and return
     /// annotations.
     fn unify_family(

@@ -76,6 +76,8 @@ pub enum Ann {
         class: ClassRef,
         nullable: bool,
     },
+    /// One of several known functions (a function pointer at run time).
+    Funcs(Vec<ObjId>),
     /// `super()` inside a method of `class`, bound to the method's receiver.
     Super {
         class: ObjId,
@@ -140,6 +142,7 @@ impl Ann {
             Ann::ListIter(_) => "list iterator".into(),
             Ann::StrIter => "str iterator".into(),
             Ann::Const(d) => d.to_string(),
+            Ann::Funcs(fs) => format!("one of {} functions", fs.len()),
             Ann::BoundMethod { name, .. } => format!("bound method {name}"),
             Ann::Instance { class, nullable } => {
                 let n = match class {
@@ -217,6 +220,18 @@ pub fn union(a: &Ann, b: &Ann, ctx: &mut dyn UnionCtx) -> Result<Ann, UnionConfl
             ListIter(*d1)
         }
         (Const(x), Const(y)) if x == y => Const(x.clone()),
+        // Several functions in one variable, list or return value: a function pointer.
+        (Const(Desc::Function(f)), Const(Desc::Function(g))) => Funcs(sorted_set(&[*f, *g])),
+        (Funcs(fs), Const(Desc::Function(g))) | (Const(Desc::Function(g)), Funcs(fs)) => {
+            let mut all = fs.clone();
+            all.push(*g);
+            Funcs(sorted_set(&all))
+        }
+        (Funcs(a), Funcs(b)) => {
+            let mut all = a.clone();
+            all.extend(b.iter().copied());
+            Funcs(sorted_set(&all))
+        }
         (
             BoundMethod {
                 receiver: r1,
@@ -309,4 +324,11 @@ impl UnionCtx for Collect<'_> {
     fn common_base(&self, a: &ClassRef, b: &ClassRef) -> Option<ClassRef> {
         crate::classdef::common_base(self.snapshot, a, b)
     }
+}
+
+fn sorted_set(xs: &[ObjId]) -> Vec<ObjId> {
+    let mut v = xs.to_vec();
+    v.sort();
+    v.dedup();
+    v
 }

@@ -483,6 +483,7 @@ fn call(
     match &args[0] {
         Ann::Const(Desc::Function(f)) => a.call_function(*f, pos, kw, span),
         Ann::Const(Desc::Class(c)) => a.instantiate(*c, pos, kw, span),
+        Ann::Funcs(fs) => a.call_funcs(&fs.clone(), pos, kw, span),
         Ann::Const(Desc::Builtin(q)) if q == "builtins.super" && pos.is_empty() => {
             a.super_call(span)
         }

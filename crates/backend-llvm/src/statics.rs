@@ -301,6 +301,11 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
                 LlConst::PrebuiltInstance(o) => {
                     self.prebuilt_instance(*o).const_to_int(self.i64).into()
                 }
+                LlConst::FuncPtr(g) => self.functions[g]
+                    .as_global_value()
+                    .as_pointer_value()
+                    .const_to_int(self.i64)
+                    .into(),
                 _ => self.i64.const_zero().into(),
             })
             .collect();
@@ -361,6 +366,10 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
                 LlConst::Str(s) => self.str_obj(s).const_to_int(self.i64),
                 LlConst::PrebuiltList(o) => self.prebuilt_list(*o).const_to_int(self.i64),
                 LlConst::PrebuiltInstance(o) => self.prebuilt_instance(*o).const_to_int(self.i64),
+                LlConst::FuncPtr(g) => self.functions[g]
+                    .as_global_value()
+                    .as_pointer_value()
+                    .const_to_int(self.i64),
                 _ => self.i64.const_zero(),
             };
             vals[(off / 8) as usize] = v;

@@ -169,6 +169,8 @@ pub enum LlConst {
     Vtable(usize),
     /// A prebuilt list object in static data.
     PrebuiltList(ObjId),
+    /// The address of a low-level graph's function (a function pointer value).
+    FuncPtr(GraphId),
     /// A prebuilt instance of a user class in static data.
     PrebuiltInstance(ObjId),
 }
@@ -187,6 +189,7 @@ impl fmt::Display for LlConst {
             LlConst::Vtable(c) => write!(f, "vtable{c}"),
             LlConst::PrebuiltList(o) => write!(f, "list<{o}>"),
             LlConst::PrebuiltInstance(o) => write!(f, "instance<{o}>"),
+            LlConst::FuncPtr(g) => write!(f, "&{g}"),
         }
     }
 }

@@ -18,7 +18,8 @@ pub fn ll_type(a: &Ann) -> LlType {
         | Ann::RangeIter
         | Ann::ListIter(_)
         | Ann::StrIter
-        | Ann::Instance { .. } => LlType::Ref,
+        | Ann::Instance { .. }
+        | Ann::Funcs(_) => LlType::Ref,
         Ann::BoundMethod { receiver, .. }
         | Ann::BoundFunc { receiver, .. }
         | Ann::Super { receiver, .. } => ll_type(receiver),
@@ -54,7 +55,8 @@ pub fn const_type(c: &LlConst) -> LlType {
         | LlConst::Str(_)
         | LlConst::Vtable(_)
         | LlConst::PrebuiltList(_)
-        | LlConst::PrebuiltInstance(_) => LlType::Ref,
+        | LlConst::PrebuiltInstance(_)
+        | LlConst::FuncPtr(_) => LlType::Ref,
     }
 }
 

@@ -87,6 +87,12 @@ pub fn rtype(p: &Program, snapshot: &Snapshot) -> Result<LlProgram, Vec<Diagnost
                 Const::Obj(o) if matches!(snapshot.objects[o], Obj::Instance { .. }) => {
                     LlConst::PrebuiltInstance(o)
                 }
+                Const::Obj(o) if matches!(snapshot.objects[o], Obj::Function(_)) => {
+                    match p.func_graphs.get(&o) {
+                        Some(&g) => LlConst::FuncPtr(g),
+                        None => LlConst::Null,
+                    }
+                }
                 _ => {
                     diags.push(Diagnostic::new(
                         "E0300",
@@ -407,6 +413,12 @@ impl<'a> Lower<'a> {
 
     /// Converts a low-level value from one annotation's repr to another's.
     pub fn convert(&mut self, v: Value, from: &Ann, to: &Ann) -> Value {
+        if let (Ann::Const(annotator::model::Desc::Function(f)), Ann::Funcs(_)) = (from, to) {
+            return match self.p.func_graphs.get(f) {
+                Some(&g) => self.konst(LlConst::FuncPtr(g)),
+                None => self.konst(LlConst::Null),
+            };
+        }
         let (ft, tt) = (self.ty(v), ll_type(to));
         if ft == tt {
             return v;

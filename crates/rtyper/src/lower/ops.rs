@@ -528,6 +528,17 @@ fn call(l: &mut Lower, inst: &InstData<FlowOp>, args: &[Value], anns: &[Ann], re
     match &anns[0] {
         Ann::Const(Desc::Function(f)) => call_function(l, *f, pos, kw, res),
         Ann::Const(Desc::Class(c)) => super::instances::instantiate(l, *c, pos, kw, res),
+        Ann::Funcs(fs) => {
+            let Some(f0) = fs.iter().copied().find(|f| l.p.func_graphs.contains_key(f)) else {
+                return l.konst(LlConst::Void);
+            };
+            let g0 = l.p.func_graphs[&f0];
+            let mut call_args = vec![args[0]];
+            call_args.extend(bind_args(l, f0, g0, pos, kw));
+            let ret = crate::lower::ret_ann(l.p, g0);
+            let r = l.op(LlOp::IndirectCall, call_args, ll_type(&ret));
+            l.convert(r, &ret, res)
+        }
         Ann::Const(Desc::Builtin(q)) if q == "builtins.super" => {
             // The receiver of the running method: its first parameter.
             let entry = l.ll.entry;
