@@ -14,7 +14,9 @@ pub fn builtin_exception(q: &str) -> Option<&str> {
 /// Printable by `print`/`str`: the types the runtime can format.
 pub fn printable(a: &Annotator, x: &Ann) -> bool {
     match x {
-        Ann::Int | Ann::Bool(_) | Ann::Float | Ann::Str { .. } | Ann::None => true,
+        Ann::Int | Ann::Bool(_) | Ann::Float | Ann::Str { .. } | Ann::None | Ann::Optional(_) => {
+            true
+        }
         Ann::List {
             def,
             nullable: false,
@@ -78,7 +80,13 @@ pub fn call_builtin(
             format!("does not take keyword arguments (`{}`) in rpy", kw[0].0),
         ));
     }
-    let args: Vec<Ann> = pos.iter().map(|(x, _)| x.clone()).collect();
+    let args: Vec<Ann> = pos
+        .iter()
+        .map(|(x, _)| match name {
+            "int" | "float" | "abs" | "min" | "max" | "range" => x.unwrap_optional(),
+            _ => x.clone(),
+        })
+        .collect();
     if let Some(r) = library_call(q, &args) {
         return r.ok_or_else(|| bad(a, "is not supported with these arguments".into()));
     }

@@ -76,6 +76,8 @@ pub enum Ann {
         class: ClassRef,
         nullable: bool,
     },
+    /// An int, float or bool that may be None.
+    Optional(Box<Ann>),
     /// One of several known functions (a function pointer at run time).
     Funcs(Vec<ObjId>),
     /// `super()` inside a method of `class`, bound to the method's receiver.
@@ -98,6 +100,14 @@ impl Ann {
     pub fn is_numeric(&self) -> bool {
         matches!(self, Ann::Int | Ann::Bool(_) | Ann::Float)
     }
+    /// The value's annotation once known not to be None (`Optional(int)` → int).
+    pub fn unwrap_optional(&self) -> Ann {
+        match self {
+            Ann::Optional(x) => (**x).clone(),
+            other => other.clone(),
+        }
+    }
+
     pub fn const_bool(&self) -> Option<bool> {
         match self {
             Ann::Bool(b) => *b,
@@ -143,6 +153,7 @@ impl Ann {
             Ann::StrIter => "str iterator".into(),
             Ann::Const(d) => d.to_string(),
             Ann::Funcs(fs) => format!("one of {} functions", fs.len()),
+            Ann::Optional(x) => format!("{} or None", x.describe(item)),
             Ann::BoundMethod { name, .. } => format!("bound method {name}"),
             Ann::Instance { class, nullable } => {
                 let n = match class {
@@ -185,6 +196,16 @@ pub fn union(a: &Ann, b: &Ann, ctx: &mut dyn UnionCtx) -> Result<Ann, UnionConfl
         (Float, Float) => Float,
         (Str { nullable: x }, Str { nullable: y }) => Str { nullable: *x || *y },
         (Str { .. }, None) | (None, Str { .. }) => Str { nullable: true },
+        // An int, float or bool that may be None: boxed at run time.
+        (Optional(x), None) | (None, Optional(x)) => Optional(x.clone()),
+        (Optional(x), Optional(y)) => Optional(Box::new(union(x, y, ctx)?)),
+        (Optional(x), y) | (y, Optional(x)) if y.is_numeric() => {
+            Optional(Box::new(union(x, y, ctx)?))
+        }
+        (x, None) | (None, x) if x.is_numeric() => Optional(Box::new(match x {
+            Bool(_) => Bool(Option::None),
+            other => other.clone(),
+        })),
         (
             List {
                 def: d1,

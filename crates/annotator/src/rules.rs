@@ -25,6 +25,19 @@ pub fn annotate_op(a: &mut Annotator, g: GraphId, i: Inst) -> R {
         return r;
     }
     use FlowOp::*;
+    // An int-or-None used in arithmetic or ordering is an int at run time, or TypeError.
+    let args: Vec<Ann> = match inst.op {
+        Add | Sub | Mul | TrueDiv | FloorDiv | Mod | Pow | LShift | RShift | And | Or | Xor
+        | InplaceAdd | Lt | Le | Gt | Ge | Neg | Pos | Invert => {
+            args.iter().map(Ann::unwrap_optional).collect()
+        }
+        GetItem | SetItem => {
+            let mut v = args.clone();
+            v[1] = v[1].unwrap_optional();
+            v
+        }
+        _ => args,
+    };
     match inst.op {
         Add | Sub | Mul | TrueDiv | FloorDiv | Mod | Pow | LShift | RShift | And | Or | Xor
         | InplaceAdd => binary(a, (g, i), inst.op, &args[0], &args[1], span),
@@ -270,6 +283,8 @@ fn compare(a: &mut Annotator, op: FlowOp, x: &Ann, y: &Ann, span: Span) -> R {
         }
         (None, None) => eq,
         (Instance { .. }, Instance { .. }) => eq,
+        (Optional(_), None) | (None, Optional(_)) => eq,
+        (Optional(p), q) | (q, Optional(p)) if eq && p.is_numeric() && q.is_numeric() => true,
         (Tuple(xs), Tuple(ys)) if xs.len() == ys.len() && eq => {
             for (p, q) in xs.clone().iter().zip(ys.clone().iter()) {
                 compare(a, op, p, q, span)?;

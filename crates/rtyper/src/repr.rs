@@ -19,7 +19,8 @@ pub fn ll_type(a: &Ann) -> LlType {
         | Ann::ListIter(_)
         | Ann::StrIter
         | Ann::Instance { .. }
-        | Ann::Funcs(_) => LlType::Ref,
+        | Ann::Funcs(_)
+        | Ann::Optional(_) => LlType::Ref,
         Ann::BoundMethod { receiver, .. }
         | Ann::BoundFunc { receiver, .. }
         | Ann::Super { receiver, .. } => ll_type(receiver),

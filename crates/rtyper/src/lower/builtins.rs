@@ -20,6 +20,16 @@ pub fn call_builtin(l: &mut Lower, q: &str, pos: Pos, kw: Kw, res: &Ann) -> Valu
         return v;
     }
     let name = q.strip_prefix("builtins.").unwrap_or(q);
+    let pos: Pos = if matches!(name, "int" | "float" | "abs" | "min" | "max" | "range") {
+        pos.into_iter()
+            .map(|(v, a)| match a {
+                Ann::Optional(inner) => (super::optional::unwrap(l, v, &inner), (*inner).clone()),
+                a => (v, a),
+            })
+            .collect()
+    } else {
+        pos
+    };
     if let Some(v) = super::iterbuiltins::try_lower(l, name, &pos, &kw, res) {
         return v;
     }
@@ -132,6 +142,14 @@ fn class_index(l: &Lower, a: &Ann) -> Option<usize> {
 pub fn to_str(l: &mut Lower, v: Value, a: &Ann) -> Value {
     if let Some(s) = super::instances::to_str(l, v, a) {
         return s;
+    }
+    if let Ann::Optional(inner) = a {
+        let inner = (**inner).clone();
+        let none = l.konst(LlConst::Str("None".into()));
+        return super::optional::if_nonnull(l, v, LlType::Ref, none, |l| {
+            let x = super::optional::load(l, v, &inner);
+            to_str(l, x, &inner)
+        });
     }
     match a {
         Ann::Int => l.call_rt(&rt::STR_FROM_INT, vec![v]),

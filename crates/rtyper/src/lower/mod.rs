@@ -15,6 +15,7 @@ mod instances;
 mod iterbuiltins;
 mod lists;
 mod ops;
+mod optional;
 mod strings;
 mod tuples;
 
@@ -418,6 +419,22 @@ impl<'a> Lower<'a> {
                 Some(&g) => self.konst(LlConst::FuncPtr(g)),
                 None => self.konst(LlConst::Null),
             };
+        }
+        match (from, to) {
+            (Ann::Optional(i), Ann::Optional(_)) | (Ann::Optional(i), Ann::None) => {
+                let _ = i;
+                return v;
+            }
+            (Ann::Optional(i), t) if t.is_numeric() => {
+                let i = (**i).clone();
+                let x = optional::unwrap(self, v, &i);
+                return self.convert(x, &i, to);
+            }
+            (f, Ann::Optional(i)) if f.is_numeric() => {
+                let i = (**i).clone();
+                return optional::boxed(self, v, f, &i);
+            }
+            _ => {}
         }
         let (ft, tt) = (self.ty(v), ll_type(to));
         if ft == tt {

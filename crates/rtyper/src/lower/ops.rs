@@ -117,6 +117,14 @@ pub fn truth(l: &mut Lower, v: Value, a: &Ann) -> Value {
             }
         }
         Ann::Const(_) => l.konst(LlConst::Bool(true)),
+        Ann::Optional(inner) => {
+            let inner = (**inner).clone();
+            let f = l.konst(LlConst::Bool(false));
+            super::optional::if_nonnull(l, v, LlType::Bool, f, |l| {
+                let x = super::optional::load(l, v, &inner);
+                truth(l, x, &inner)
+            })
+        }
         Ann::Instance {
             nullable: false, ..
         } => l.konst(LlConst::Bool(true)),
@@ -135,8 +143,24 @@ pub fn truth(l: &mut Lower, v: Value, a: &Ann) -> Value {
 }
 
 pub fn lower_op(l: &mut Lower, i: Inst, inst: &InstData<FlowOp>) -> Value {
-    let args: Vec<Value> = inst.args.iter().map(|&a| l.get(a)).collect();
-    let anns: Vec<Ann> = inst.args.iter().map(|&a| l.ann(a)).collect();
+    let mut args: Vec<Value> = inst.args.iter().map(|&a| l.get(a)).collect();
+    let mut anns: Vec<Ann> = inst.args.iter().map(|&a| l.ann(a)).collect();
+    // An int-or-None in arithmetic or ordering: unboxed (TypeError for None).
+    {
+        use FlowOp::*;
+        let unwrap: &[usize] = match inst.op {
+            Add | Sub | Mul | TrueDiv | FloorDiv | Mod | Pow | LShift | RShift | And | Or | Xor
+            | InplaceAdd | Lt | Le | Gt | Ge | Neg | Pos | Invert => &[0, 1],
+            GetItem | SetItem => &[1],
+            _ => &[],
+        };
+        for &k in unwrap {
+            if let Some(Ann::Optional(inner)) = anns.get(k).cloned() {
+                args[k] = super::optional::unwrap(l, args[k], &inner);
+                anns[k] = (*inner).clone();
+            }
+        }
+    }
     let res = l.ann(inst.result);
     // Operations on dicts and sets, and str-specific ones, are lowered in their modules.
     if let Some(v) = super::dicts::try_lower(l, i, inst, &args, &anns, &res) {
@@ -457,6 +481,9 @@ pub(crate) fn compare(l: &mut Lower, op: FlowOp, x: Value, y: Value, ax: &Ann, a
         l.op(o, vec![r, z], LlType::Bool)
     };
     match (ax, ay) {
+        (Ann::Optional(_), _) | (_, Ann::Optional(_)) if matches!(op, Eq | Ne) => {
+            super::optional::eq(l, x, y, ax, ay, op == Ne)
+        }
         (Ann::Tuple(_), Ann::Tuple(_)) if matches!(op, Eq | Ne) => {
             let e = super::tuples::eq(l, x, y, ax, ay);
             if op == Eq {
