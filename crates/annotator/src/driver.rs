@@ -34,6 +34,20 @@ pub struct Program {
     pub ret_override: HashMap<GraphId, Ann>,
     /// Prebuilt instances whose fields were joined into their classes.
     pub prebuilt_instances: Vec<ObjId>,
+    /// Module globals assigned at run time: (module, name) → type and initial value.
+    pub global_cells: Vec<GlobalCell>,
+}
+
+/// A module global that functions assign at run time (a static cell in the binary).
+#[derive(Clone, Debug)]
+pub struct GlobalCell {
+    pub module: ObjId,
+    pub name: String,
+    pub ann: Ann,
+    /// The value the import left (the cell's initial value).
+    pub initial: ObjId,
+    pub origin: Option<Span>,
+    pub readers: Vec<(GraphId, Block)>,
 }
 
 impl Program {
@@ -106,6 +120,7 @@ pub fn annotate(snapshot: &Snapshot, sources: &mut SourceMap) -> Result<Program,
             classdefs: crate::classdef::ClassDefs::new(snapshot),
             ret_override: HashMap::new(),
             prebuilt_instances: vec![],
+            global_cells: vec![],
         },
         origins: vec![],
         callers: vec![],
@@ -668,5 +683,97 @@ fn const_ann_readonly(c: &Const, snapshot: &Snapshot, lists: &HashMap<ObjId, Lis
             _ => Ann::Impossible,
         },
         _ => Ann::Impossible,
+    }
+}
+
+impl Annotator<'_> {
+    /// The cell of a mutable module global, made on first use with its import-time value.
+    pub fn global_cell(
+        &mut self,
+        module: ObjId,
+        name: &str,
+        span: Span,
+    ) -> Result<usize, Diagnostic> {
+        if let Some(i) = self
+            .p
+            .global_cells
+            .iter()
+            .position(|c| c.module == module && c.name == name)
+        {
+            return Ok(i);
+        }
+        let Obj::Module { globals, .. } = &self.snapshot.objects[module] else {
+            return Err(Diagnostic::new(
+                "E0280",
+                "internal: global of a non-module",
+                Some(span),
+            ));
+        };
+        let Some((_, initial)) = globals.iter().find(|(n, _)| n == name) else {
+            return Err(Diagnostic::new(
+                "E0281",
+                format!("global `{name}` has no value at import time"),
+                Some(span),
+            )
+            .help("give it an initial value at module level, so its type is known"));
+        };
+        let initial = *initial;
+        let ann = self.const_ann(&obj_const(self.snapshot, initial));
+        self.p.global_cells.push(GlobalCell {
+            module,
+            name: name.to_string(),
+            ann,
+            initial,
+            origin: None,
+            readers: vec![],
+        });
+        Ok(self.p.global_cells.len() - 1)
+    }
+
+    pub fn read_global(
+        &mut self,
+        module: ObjId,
+        name: &str,
+        span: Span,
+    ) -> Result<Ann, Diagnostic> {
+        let i = self.global_cell(module, name, span)?;
+        let cur = self.current;
+        if !self.p.global_cells[i].readers.contains(&cur) {
+            self.p.global_cells[i].readers.push(cur);
+        }
+        Ok(self.p.global_cells[i].ann.clone())
+    }
+
+    pub fn write_global(
+        &mut self,
+        module: ObjId,
+        name: &str,
+        value: &Ann,
+        span: Span,
+    ) -> Result<Ann, Diagnostic> {
+        let i = self.global_cell(module, name, span)?;
+        let old = self.p.global_cells[i].ann.clone();
+        let new = self.join(&old, value, span).map_err(|_| {
+            let (o, n) = (self.describe(&old), self.describe(value));
+            let mut d = Diagnostic::new(
+                "E0282",
+                format!("global `{name}` would be both {o} and {n}"),
+                Some(span),
+            )
+            .label(format!("{n} here"));
+            if let Some(s) = self.p.global_cells[i].origin {
+                d = d.with_secondary(s, format!("{o} here"));
+            }
+            d.note("its import-time value gives it its first type")
+                .help("a global keeps one type for the whole program")
+        })?;
+        if new != old {
+            self.p.global_cells[i].ann = new;
+            self.p.global_cells[i].origin.get_or_insert(span);
+            for (g, b) in self.p.global_cells[i].readers.clone() {
+                self.schedule(g, b);
+            }
+        }
+        Ok(Ann::None)
     }
 }

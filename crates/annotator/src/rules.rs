@@ -121,6 +121,23 @@ pub fn annotate_op(a: &mut Annotator, g: GraphId, i: Inst) -> R {
             .help("raise an exception class or instance, e.g. `raise ValueError(\"...\")`")),
         },
         Reraise => Ok(Ann::Impossible),
+        GetGlobal | SetGlobal => {
+            let (Some(Const::Obj(m)), Some(Const::Str(name))) = (
+                a.p.graphs[g].const_of(inst.args[0]).cloned(),
+                a.p.graphs[g].const_of(inst.args[1]).cloned(),
+            ) else {
+                return Err(Diagnostic::new(
+                    "E0280",
+                    "internal: malformed global access",
+                    Some(span),
+                ));
+            };
+            if inst.op == GetGlobal {
+                a.read_global(m, &name, span)
+            } else {
+                a.write_global(m, &name, &args[2], span)
+            }
+        }
         GetSlice => crate::strings::getslice(a, &args, span),
         FormatValue => crate::strings::format_value(a, g, &inst.args, &args, span),
         BuildString => Ok(Ann::Str { nullable: false }),

@@ -199,6 +199,27 @@ pub fn emit_op<'ctx>(
                 name
             )))
         }
+        LlOp::GetStatic(t) | LlOp::SetStatic(t) => {
+            let Some(LlConst::Int(idx)) = f.graph.const_of(inst.args[0]).cloned() else {
+                return Err("internal: static cell index".into());
+            };
+            if t == LlType::Void {
+                return Ok(Emitted {
+                    result: None,
+                    kind: Raises::Never,
+                });
+            }
+            let g = e.global_cell(idx as usize).as_pointer_value();
+            if inst.op == LlOp::GetStatic(t) {
+                ok(b!(e.builder.build_load(g, name)))
+            } else {
+                b!(e.builder.build_store(g, args[1].expect("stored value")));
+                Ok(Emitted {
+                    result: None,
+                    kind: Raises::Never,
+                })
+            }
+        }
         LlOp::SameAs(_) => Ok(Emitted {
             result: args[0],
             kind: Raises::Never,

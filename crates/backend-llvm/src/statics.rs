@@ -37,6 +37,7 @@ pub struct Emitter<'ctx, 'a> {
     vtables: Vec<GlobalValue<'ctx>>,
     lists: HashMap<ObjId, GlobalValue<'ctx>>,
     instances: HashMap<ObjId, GlobalValue<'ctx>>,
+    cells: HashMap<usize, GlobalValue<'ctx>>,
     locs: HashMap<(Span, GraphId), GlobalValue<'ctx>>,
     pub exc_type: GlobalValue<'ctx>,
     pub exc_value: GlobalValue<'ctx>,
@@ -73,6 +74,7 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
             vtables: vec![],
             lists: HashMap::new(),
             instances: HashMap::new(),
+            cells: HashMap::new(),
             locs: HashMap::new(),
             exc_type,
             exc_value,
@@ -376,6 +378,23 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
         }
         g.set_initializer(&self.i64.const_array(&vals));
         g.as_pointer_value().const_cast(self.ptr)
+    }
+
+    /// The static cell of a module global assigned at run time.
+    pub fn global_cell(&mut self, idx: usize) -> GlobalValue<'ctx> {
+        if let Some(g) = self.cells.get(&idx) {
+            return *g;
+        }
+        let (t, init) = self.prog.global_cells[idx].clone();
+        let ty = self.ll_type(t).expect("non-void cell");
+        let g = self
+            .module
+            .add_global(ty, None, &format!("rpy_global.{idx}"));
+        g.set_linkage(Linkage::Private);
+        let v = crate::function::const_value(self, &init).unwrap_or_else(|| ty.const_zero());
+        g.set_initializer(&v);
+        self.cells.insert(idx, g);
+        g
     }
 
     pub fn emit_program(&mut self) -> Result<(), String> {

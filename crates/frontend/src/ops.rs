@@ -86,6 +86,11 @@ flow_ops! {
     /// Re-raises a caught exception without a new traceback entry (`raise` alone,
     /// and the end of `finally`).
     Reraise = "reraise", raise: true;
+    /// Reads a module global that some function assigns at run time:
+    /// args = [module (a `Const::Obj`), const name].
+    GetGlobal = "getglobal", raise: false;
+    /// Assigns such a global: args = [module, const name, value].
+    SetGlobal = "setglobal", raise: false;
     /// Python's `assert`: raises AssertionError(args[1]) when args[0] is false.
     Assert = "assert", raise: true;
 }

@@ -60,6 +60,8 @@ pub struct LlProgram {
     pub classes: ClassTable,
     pub prebuilt_lists: Vec<PrebuiltList>,
     pub prebuilt_instances: Vec<PrebuiltInstance>,
+    /// Static cells of module globals assigned at run time: type and initial value.
+    pub global_cells: Vec<(LlType, LlConst)>,
 }
 
 pub use lower::rtype;

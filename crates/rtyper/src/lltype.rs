@@ -122,6 +122,10 @@ ll_ops! {
     /// Loads an item of an abi array: args = [array, index].
     GetArrayItem(LlType) = "getarrayitem", raise: false;
     SetArrayItem(LlType) = "setarrayitem", raise: false;
+    /// Reads a module global's static cell: args = [cell index].
+    GetStatic(LlType) = "getstatic", raise: false;
+    /// Writes it: args = [cell index, value].
+    SetStatic(LlType) = "setstatic", raise: false;
     /// A struct of `args[0]` 8-byte words on the stack (iterators that never escape).
     StackAlloc = "stack_alloc", raise: false;
     /// Calls a low-level graph: args = [graph, arguments...].
@@ -139,7 +143,9 @@ ll_ops! {
 impl fmt::Display for LlOp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LlOp::Select(t)
+            LlOp::GetStatic(t)
+            | LlOp::SetStatic(t)
+            | LlOp::Select(t)
             | LlOp::SameAs(t)
             | LlOp::GetField(t)
             | LlOp::SetField(t)

@@ -85,6 +85,49 @@ impl ParsedFile {
     }
 
     /// The function whose first line is `line`, preferring one named `name`.
+    /// Names declared `global` in any function of the file.
+    pub fn global_declarations(&self) -> Vec<String> {
+        fn walk(stmts: &[ast::Stmt], out: &mut Vec<String>) {
+            for s in stmts {
+                match s {
+                    ast::Stmt::Global(g) => out.extend(g.names.iter().map(|n| n.to_string())),
+                    ast::Stmt::If(x) => {
+                        walk(&x.body, out);
+                        walk(&x.orelse, out);
+                    }
+                    ast::Stmt::While(x) => {
+                        walk(&x.body, out);
+                        walk(&x.orelse, out);
+                    }
+                    ast::Stmt::For(x) => {
+                        walk(&x.body, out);
+                        walk(&x.orelse, out);
+                    }
+                    ast::Stmt::Try(x) => {
+                        walk(&x.body, out);
+                        walk(&x.orelse, out);
+                        walk(&x.finalbody, out);
+                        for h in &x.handlers {
+                            let ast::ExceptHandler::ExceptHandler(h) = h;
+                            walk(&h.body, out);
+                        }
+                    }
+                    ast::Stmt::With(x) => walk(&x.body, out),
+                    _ => {}
+                }
+            }
+        }
+        let mut out = vec![];
+        for fs in self.by_line.values() {
+            for f in fs {
+                if let FuncAst::Def(d) = f {
+                    walk(&d.body, &mut out);
+                }
+            }
+        }
+        out
+    }
+
     pub fn find(&self, line: u32, name: &str, is_lambda: bool) -> Option<&FuncAst> {
         let cands = self.by_line.get(&line)?;
         let kind_ok = |f: &&FuncAst| matches!(f, FuncAst::Lambda(_)) == is_lambda;

@@ -92,11 +92,51 @@ pub fn build_flow_graph(
 #[derive(Default)]
 pub struct FlowBuilderCache {
     files: HashMap<String, Result<ParsedFile, Diagnostic>>,
+    mutable: Option<HashSet<(String, String)>>,
 }
 
 impl FlowBuilderCache {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Globals that some function assigns at run time (declared `global` in any function
+    /// of the files of the snapshot's functions), by (file, name): reads of them are
+    /// `getglobal` operations instead of constants.
+    fn mutable_globals(
+        &mut self,
+        snapshot: &Snapshot,
+        sources: &mut SourceMap,
+    ) -> HashSet<(String, String)> {
+        if let Some(m) = &self.mutable {
+            return m.clone();
+        }
+        let mut files: Vec<String> = snapshot
+            .objects
+            .iter()
+            .filter_map(|(_, o)| match o {
+                Obj::Function(f) => Some(f.file.clone()),
+                _ => None,
+            })
+            .collect();
+        files.sort();
+        files.dedup();
+        let mut out = HashSet::new();
+        for path in files {
+            let parsed = self
+                .files
+                .entry(path.clone())
+                .or_insert_with(|| ParsedFile::load(&path, sources));
+            if let Ok(p) = parsed {
+                out.extend(
+                    p.global_declarations()
+                        .into_iter()
+                        .map(|n| (path.clone(), n)),
+                );
+            }
+        }
+        self.mutable = Some(out.clone());
+        out
     }
 
     /// Builds the flow graph of one prebuilt function object.
@@ -118,7 +158,7 @@ impl FlowBuilderCache {
             .entry(f.file.clone())
             .or_insert_with(|| ParsedFile::load(&f.file, sources));
         let parsed = parsed.as_ref().map_err(|d| vec![d.clone()])?;
-        let Some(fast) = parsed.find(f.firstlineno, &f.name, f.is_lambda) else {
+        if parsed.find(f.firstlineno, &f.name, f.is_lambda).is_none() {
             return Err(vec![parsed.not_found(
                 &f.qualname,
                 &f.file,
@@ -127,8 +167,13 @@ impl FlowBuilderCache {
             )]);
         };
         let file = parsed.file;
+        let mutable = self.mutable_globals(snapshot, sources);
+        let parsed = self.files[&f.file].as_ref().expect("loaded above");
+        let fast = parsed
+            .find(f.firstlineno, &f.name, f.is_lambda)
+            .expect("found above");
         // A big stack for deep nesting, and a panic (a builder bug) becomes a diagnostic.
-        let run = || Builder::run(snapshot, f, file, fast);
+        let run = || Builder::run(snapshot, f, file, fast, &mutable);
         let joined = std::thread::scope(|s| {
             std::thread::Builder::new()
                 .stack_size(256 << 20)
@@ -146,7 +191,7 @@ impl FlowBuilderCache {
                 Some(parsed.span(fast.range())),
             )
             .help("this is a bug in rpy; please report it with this function")]),
-            Err(_) => Builder::run(snapshot, f, file, fast),
+            Err(_) => Builder::run(snapshot, f, file, fast, &mutable),
         }
     }
 }
@@ -218,6 +263,8 @@ pub(crate) struct Builder<'a> {
     bool_values: HashSet<Value>,
     /// Reads of Python locals, for the unbound-read check.
     reads: Vec<(Value, String, Span, Block)>,
+    /// Globals assigned at run time somewhere, by (file, name).
+    mutable: &'a HashSet<(String, String)>,
 }
 
 impl<'a> Builder<'a> {
@@ -226,6 +273,7 @@ impl<'a> Builder<'a> {
         func: &'a FunctionObj,
         file: FileId,
         fast: &'a FuncAst,
+        mutable: &'a HashSet<(String, String)>,
     ) -> Result<FlowGraph, Vec<Diagnostic>> {
         let globals = match snap.objects.get(func.globals) {
             Some(Obj::Module { globals, .. }) => {
@@ -248,6 +296,7 @@ impl<'a> Builder<'a> {
             next_temp: 0,
             bool_values: HashSet::new(),
             reads: vec![],
+            mutable,
         };
         let entry = b.g.entry;
         b.ssa.seal(&mut b.g, entry);

@@ -177,6 +177,14 @@ impl<'a> Builder<'a> {
         self.renames.iter().rev().find_map(|m| m.get(name).cloned())
     }
 
+    /// A module global that some function assigns at run time (declared `global` there).
+    fn is_mutable_global(&self, name: &str) -> bool {
+        self.globals.contains_key(name)
+            && self
+                .mutable
+                .contains(&(self.func.file.clone(), name.to_string()))
+    }
+
     fn is_local(&self, name: &str) -> bool {
         self.renamed(name).is_some() || self.scope.locals.contains(name)
     }
@@ -208,6 +216,13 @@ impl<'a> Builder<'a> {
         let var = match self.renamed(name) {
             Some(n) => Var::Name(n),
             None if self.scope.locals.contains(name) => Var::Name(name.to_string()),
+            None if self.is_mutable_global(name) => {
+                let (m, n) = (
+                    self.konst(Const::Obj(self.func.globals)),
+                    self.konst(Const::Str(name.to_string())),
+                );
+                return self.emit(crate::ops::FlowOp::GetGlobal, vec![m, n], r);
+            }
             None => {
                 let c = self.nonlocal_const(name, r);
                 let span = self.span(r);
@@ -237,12 +252,20 @@ impl<'a> Builder<'a> {
         if let Some(n) = self.renamed(name) {
             self.write(Var::Name(n), v);
         } else if self.scope.globals.contains(name) {
-            self.error(
-                "E0101",
-                format!("assigning module globals at run time is not supported yet (`{name}` is declared `global`)"),
-                r,
-                "keep mutable state in an instance attribute or in a prebuilt list or dict",
-            );
+            if self.globals.contains_key(name) {
+                let (m, n) = (
+                    self.konst(Const::Obj(self.func.globals)),
+                    self.konst(Const::Str(name.to_string())),
+                );
+                self.emit(crate::ops::FlowOp::SetGlobal, vec![m, n, v], r);
+            } else {
+                self.error(
+                    "E0101",
+                    format!("the global `{name}` is assigned at run time but has no value at import time"),
+                    r,
+                    "give it an initial value at module level, so its type is known",
+                );
+            }
         } else if self.scope.nonlocals.contains(name) {
             // Refused at the `nonlocal` statement.
         } else {

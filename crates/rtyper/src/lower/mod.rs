@@ -141,10 +141,43 @@ pub fn rtype(p: &Program, snapshot: &Snapshot) -> Result<LlProgram, Vec<Diagnost
             fields,
         });
     }
+    let mut global_cells = vec![];
+    for cell in &p.global_cells {
+        let t = ll_type(&cell.ann);
+        let init = match (obj_const(snapshot, cell.initial), t) {
+            (Const::Int(i), LlType::Int) => LlConst::Int(i),
+            (Const::Bool(b), LlType::Int) => LlConst::Int(b as i64),
+            (Const::Bool(b), LlType::Bool) => LlConst::Bool(b),
+            (Const::Float(f), LlType::Float) => LlConst::Float(f),
+            (Const::Str(s), LlType::Ref) if !matches!(cell.ann, Ann::Optional(_)) => {
+                LlConst::Str(s)
+            }
+            (Const::None, t) => zero(t),
+            (Const::Obj(o), LlType::Ref) if matches!(snapshot.objects[o], Obj::List { .. }) => {
+                LlConst::PrebuiltList(o)
+            }
+            (Const::Obj(o), LlType::Ref) if matches!(snapshot.objects[o], Obj::Instance { .. }) => {
+                LlConst::PrebuiltInstance(o)
+            }
+            (_, t) => {
+                diags.push(Diagnostic::new(
+                    "E0303",
+                    format!(
+                        "the initial value of global `{}` cannot be emitted as {t} yet",
+                        cell.name
+                    ),
+                    None,
+                ));
+                zero(t)
+            }
+        };
+        global_cells.push((t, init));
+    }
     if !diags.is_empty() {
         return Err(diags);
     }
     Ok(LlProgram {
+        global_cells,
         prebuilt_instances,
         functions,
         entry: p.entry,

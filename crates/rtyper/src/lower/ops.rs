@@ -217,6 +217,34 @@ pub fn lower_op(l: &mut Lower, i: Inst, inst: &InstData<FlowOp>) -> Value {
         },
         NewList => super::containers::newlist(l, &args, &anns, &res),
         NewTuple => super::tuples::newtuple(l, &args, &anns, &res),
+        GetGlobal | SetGlobal => {
+            let name = match l.hl.const_of(inst.args[1]) {
+                Some(Const::Str(s)) => s.clone(),
+                _ => String::new(),
+            };
+            let m = match l.hl.const_of(inst.args[0]) {
+                Some(Const::Obj(o)) => *o,
+                _ => return l.konst(LlConst::Void),
+            };
+            let Some(idx) =
+                l.p.global_cells
+                    .iter()
+                    .position(|c| c.module == m && c.name == name)
+            else {
+                return l.konst(LlConst::Void);
+            };
+            let cell = l.p.global_cells[idx].ann.clone();
+            let t = ll_type(&cell);
+            let i = l.int(idx as i64);
+            if inst.op == GetGlobal {
+                let v = l.op(LlOp::GetStatic(t), vec![i], t);
+                l.convert(v, &cell, &res)
+            } else {
+                let v = l.convert(args[2], &anns[2], &cell);
+                l.op(LlOp::SetStatic(t), vec![i, v], LlType::Void);
+                l.konst(LlConst::Void)
+            }
+        }
         DelItem if matches!(anns[0], Ann::List { .. }) => {
             let i = l.convert(args[1], &anns[1], &Ann::Int);
             l.call_rt(&crate::runtime_fns::LIST_DELITEM, vec![args[0], i]);
