@@ -49,7 +49,8 @@ pub fn link(obj: &Path, runtime: &Path, out: &Path) -> Result<(), String> {
         .arg(out)
         .arg(obj)
         .arg(runtime)
-        .args(["-lm", "-lpthread", "-ldl", "-Wl,--gc-sections"])
+        // The runtime's Rust std carries debug info it does not need in the binary.
+        .args(["-lm", "-lpthread", "-ldl", "-Wl,--gc-sections", "-Wl,--strip-debug"])
         .output()
         .map_err(|e| {
             format!("cannot run the linker `{cc}`: {e} (install a C compiler: apt-get install gcc)")
