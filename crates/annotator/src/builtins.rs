@@ -49,6 +49,10 @@ pub fn call_builtin(
         return r;
     }
     let name = q.strip_prefix("builtins.").unwrap_or(q);
+    let pos_anns: Vec<Ann> = pos.iter().map(|(x, _)| x.clone()).collect();
+    if let Some(r) = hint_call(q, &pos_anns) {
+        return Ok(r);
+    }
     let bad = |a: &Annotator, why: String| {
         let shown: Vec<String> = pos.iter().map(|(x, _)| a.describe(x)).collect();
         Diagnostic::new("E0240", format!("{name}() {why}"), Some(span))
@@ -481,4 +485,24 @@ fn library_call(q: &str, args: &[Ann]) -> Option<Option<Ann>> {
         _ => return None,
     };
     Some(Some(r))
+}
+
+/// `rpy.jit` hints and `rpy.objectmodel` helpers: no-ops in a binary without the JIT
+/// (the JIT issue gives them meaning), except `we_are_translated()`, which is True here.
+fn hint_call(q: &str, args: &[Ann]) -> Option<Ann> {
+    let f = q.strip_prefix("rpy.")?;
+    Some(match f {
+        "objectmodel.we_are_translated" => Ann::Bool(Some(true)),
+        "jit.we_are_jitted" | "jit.isconstant" | "jit.isvirtual" => Ann::Bool(Some(false)),
+        "jit.promote" | "jit.promote_string" | "jit.hint" => args.first()?.clone(),
+        "jit.JitDriver.jit_merge_point"
+        | "jit.JitDriver.can_enter_jit"
+        | "jit.JitDriver.loop_header" => Ann::None,
+        "jit.record_exact_class" | "jit.assert_green" | "objectmodel.keepalive_until_here" => {
+            Ann::None
+        }
+        "jit.set_param" | "jit.set_user_param" => Ann::None,
+        "jit.current_trace_length" => Ann::Int,
+        _ => return None,
+    })
 }

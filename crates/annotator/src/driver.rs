@@ -669,6 +669,7 @@ fn const_ann_readonly(c: &Const, snapshot: &Snapshot, lists: &HashMap<ObjId, Lis
             Obj::Function(_) => Ann::Const(Desc::Function(*o)),
             Obj::Module { .. } => Ann::Const(Desc::Module(*o)),
             Obj::Class(_) => Ann::Const(Desc::Class(*o)),
+            Obj::LibInstance { .. } => Ann::Const(Desc::LibObject(*o)),
             Obj::Instance { class, .. } => Ann::Instance {
                 class: ClassRef::User(*class),
                 nullable: false,

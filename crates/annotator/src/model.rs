@@ -22,6 +22,8 @@ pub enum Desc {
     Builtin(String),
     Module(ObjId),
     Class(ObjId),
+    /// An instance of a library class made at import time (a `JitDriver`...).
+    LibObject(ObjId),
 }
 
 impl fmt::Display for Desc {
@@ -31,6 +33,7 @@ impl fmt::Display for Desc {
             Desc::Builtin(q) => write!(f, "{}", q.strip_prefix("builtins.").unwrap_or(q)),
             Desc::Module(o) => write!(f, "module {o}"),
             Desc::Class(o) => write!(f, "class {o}"),
+            Desc::LibObject(o) => write!(f, "library object {o}"),
         }
     }
 }

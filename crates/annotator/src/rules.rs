@@ -446,6 +446,16 @@ fn getattr(
             ..
         } => a.getattr_instance(&args[0], *c, &name, span),
         Ann::Const(Desc::Class(c)) => a.getattr_class(*c, &name, span),
+        Ann::Const(Desc::LibObject(o)) => match &a.snapshot.objects[*o] {
+            Obj::LibInstance { class, .. } => {
+                Ok(Ann::Const(Desc::Builtin(format!("{class}.{name}"))))
+            }
+            _ => Err(Diagnostic::new(
+                "E0228",
+                format!("no attribute `{name}`"),
+                Some(span),
+            )),
+        },
         Ann::Super { class, receiver } => a.getattr_super(*class, receiver, &name, span),
         Ann::Const(Desc::Builtin(q))
             if (q == "sys.stdout" || q == "sys.stderr") && name == "write" =>

@@ -50,7 +50,13 @@ pub fn link(obj: &Path, runtime: &Path, out: &Path) -> Result<(), String> {
         .arg(obj)
         .arg(runtime)
         // The runtime's Rust std carries debug info it does not need in the binary.
-        .args(["-lm", "-lpthread", "-ldl", "-Wl,--gc-sections", "-Wl,--strip-debug"])
+        .args([
+            "-lm",
+            "-lpthread",
+            "-ldl",
+            "-Wl,--gc-sections",
+            "-Wl,--strip-debug",
+        ])
         .output()
         .map_err(|e| {
             format!("cannot run the linker `{cc}`: {e} (install a C compiler: apt-get install gcc)")

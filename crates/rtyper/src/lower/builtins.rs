@@ -36,6 +36,18 @@ pub fn call_builtin(l: &mut Lower, q: &str, pos: Pos, kw: Kw, res: &Ann) -> Valu
     if let Some(v) = library(l, q, &pos) {
         return v;
     }
+    if q.starts_with("rpy.jit.") || q.starts_with("rpy.objectmodel.") {
+        // Hints are no-ops without the JIT: the value itself, or a constant.
+        return match res {
+            Ann::Bool(Some(b)) => l.konst(LlConst::Bool(*b)),
+            Ann::None => l.konst(LlConst::Void),
+            Ann::Int if q.ends_with("current_trace_length") => l.int(-1),
+            _ => match pos.first() {
+                Some((v, a)) => l.convert(*v, a, res),
+                None => l.konst(LlConst::Void),
+            },
+        };
+    }
     if rpyrt::abi::builtin_exception_index(name).is_some() && q.starts_with("builtins.") {
         let msg = pos.into_iter().next();
         return new_exception(l, name, msg);
