@@ -475,6 +475,8 @@ fn library_call(q: &str, args: &[Ann]) -> Option<Option<Ann>> {
         ("math", f, [x]) if rpyrt::libmath::MATH1.contains(&f) && num(x) => Ann::Float,
         ("math", f, [x, y]) if rpyrt::libmath::MATH2.contains(&f) && num(x) && num(y) => Ann::Float,
         ("math", _, _) => return Some(None),
+        // The binary's limit is its stack (RecursionError when it runs out).
+        ("sys", "setrecursionlimit", [x]) if x.is_int_like() => Ann::None,
         ("sys", "exit", []) => Ann::Impossible,
         ("sys", "exit", [x]) if x.is_int_like() || matches!(x, Ann::Str { .. } | Ann::None) => {
             Ann::Impossible

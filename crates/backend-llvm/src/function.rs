@@ -84,10 +84,7 @@ pub fn emit_function<'ctx>(e: &mut Emitter<'ctx, '_>, g: GraphId) -> Result<(), 
             }
         }
     }
-    e.builder.position_at_end(prologue);
-    e.builder
-        .build_unconditional_branch(st.blocks[&f.graph.entry])
-        .expect("positioned");
+    stack_check(e, &st, f);
     Ok(())
 }
 
@@ -359,4 +356,61 @@ fn catch<'ctx>(e: &mut Emitter<'ctx, '_>, st: &mut FnState<'ctx>, h: &Handler) {
     e.builder
         .build_unconditional_branch(st.blocks[target])
         .expect("positioned");
+}
+
+/// Ends the prologue with the recursion check: below `rpy_stack_limit`, raise
+/// RecursionError and return (the caller propagates it) instead of overflowing the stack;
+/// otherwise go to the entry block.
+fn stack_check<'ctx>(e: &mut Emitter<'ctx, '_>, st: &FnState<'ctx>, f: &LlFunction) {
+    // Stack slots come first in the prologue; the check goes after them.
+    e.builder.position_at_end(st.prologue);
+    let fty = e.ptr.fn_type(&[e.i32.into()], false);
+    let name = "llvm.frameaddress.p0i8";
+    let frameaddr = e
+        .module
+        .get_function(name)
+        .unwrap_or_else(|| e.module.add_function(name, fty, None));
+    let fp = e
+        .builder
+        .build_call(frameaddr, &[e.i32.const_zero().into()], "fp")
+        .expect("positioned");
+    let fp = fp
+        .try_as_basic_value()
+        .basic()
+        .expect("ptr")
+        .into_pointer_value();
+    let sp = e
+        .builder
+        .build_ptr_to_int(fp, e.i64, "sp")
+        .expect("positioned");
+    let limit_g = match e.module.get_global("rpy_stack_limit") {
+        Some(g) => g,
+        None => {
+            let g = e.module.add_global(e.i64, None, "rpy_stack_limit");
+            g.set_linkage(inkwell::module::Linkage::External);
+            g
+        }
+    };
+    let limit = e
+        .builder
+        .build_load(limit_g.as_pointer_value(), "limit")
+        .expect("positioned")
+        .into_int_value();
+    let deep = e
+        .builder
+        .build_int_compare(IntPredicate::ULT, sp, limit, "deep")
+        .expect("positioned");
+    let overflow = e.ctx.append_basic_block(st.fv, "stack_overflow");
+    e.builder
+        .build_conditional_branch(deep, overflow, st.blocks[&f.graph.entry])
+        .expect("positioned");
+    e.builder.position_at_end(overflow);
+    let idx = rpyrt::abi::builtin_exception_index("RecursionError").expect("builtin") as u64;
+    let raise = e.runtime_fn(&rtyper::runtime_fns::RAISE_BUILTIN_STR);
+    let msg =
+        const_value(e, &LlConst::Str("maximum recursion depth exceeded".into())).expect("str");
+    e.builder
+        .build_call(raise, &[e.i64.const_int(idx, false).into(), msg.into()], "")
+        .expect("positioned");
+    ret_zero(e, f);
 }

@@ -413,26 +413,15 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
         Ok(())
     }
 
-    fn emit_main(&mut self) {
-        let argv_ty = self.ptr.ptr_type(AddressSpace::default());
-        let main_ty = self.i32.fn_type(&[self.i32.into(), argv_ty.into()], false);
-        let main = self.module.add_function("main", main_ty, None);
-        let entry = self.ctx.append_basic_block(main, "entry");
-        self.builder.position_at_end(entry);
-        let init = self.glue_fn("rpy_rt_init", &[self.i32.into(), argv_ty.into()], None);
-        let argc = main.get_nth_param(0).expect("argc");
-        let argv = main.get_nth_param(1).expect("argv");
-        self.builder
-            .build_call(init, &[argc.into(), argv.into()], "")
-            .expect("positioned");
-        let argv_list_fn = self.glue_fn("rpy_argv_list", &[], Some(self.ptr.into()));
-        let lst = self
-            .builder
-            .build_call(argv_list_fn, &[], "argv")
-            .expect("positioned")
-            .try_as_basic_value()
-            .basic()
-            .expect("ptr");
+    /// `rpy_entry(argv) -> i64`: calls the entry point and widens its status.
+    fn emit_entry_wrapper(&mut self) -> FunctionValue<'ctx> {
+        let ty = self.i64.fn_type(&[self.ptr.into()], false);
+        let wrapper = self
+            .module
+            .add_function("rpy_entry", ty, Some(Linkage::Internal));
+        let bb = self.ctx.append_basic_block(wrapper, "entry");
+        self.builder.position_at_end(bb);
+        let lst = wrapper.get_nth_param(0).expect("argv");
         let f = self.prog.entry;
         let func = self.functions[&f];
         let params = &self.prog.functions[f].params;
@@ -455,6 +444,47 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
             (Some(v), LlType::Int) => v.into_int_value(),
             _ => self.i64.const_zero(),
         };
+        self.builder.build_return(Some(&code)).expect("positioned");
+        wrapper
+    }
+
+    /// The C `main`: initialises the runtime, runs the entry point on the program stack
+    /// (`rpy_rt_run`), then reports an uncaught exception or exits with the status.
+    fn emit_main(&mut self) {
+        let wrapper = self.emit_entry_wrapper();
+        let argv_ty = self.ptr.ptr_type(AddressSpace::default());
+        let main_ty = self.i32.fn_type(&[self.i32.into(), argv_ty.into()], false);
+        let main = self.module.add_function("main", main_ty, None);
+        let entry = self.ctx.append_basic_block(main, "entry");
+        self.builder.position_at_end(entry);
+        let init = self.glue_fn("rpy_rt_init", &[self.i32.into(), argv_ty.into()], None);
+        let argc = main.get_nth_param(0).expect("argc");
+        let argv = main.get_nth_param(1).expect("argv");
+        self.builder
+            .build_call(init, &[argc.into(), argv.into()], "")
+            .expect("positioned");
+        let argv_list_fn = self.glue_fn("rpy_argv_list", &[], Some(self.ptr.into()));
+        let lst = self
+            .builder
+            .build_call(argv_list_fn, &[], "argv")
+            .expect("positioned")
+            .try_as_basic_value()
+            .basic()
+            .expect("ptr");
+        let wrapper_ptr = wrapper.as_global_value().as_pointer_value();
+        let run = self.glue_fn(
+            "rpy_rt_run",
+            &[wrapper_ptr.get_type().into(), self.ptr.into()],
+            Some(self.i64.into()),
+        );
+        let code = self
+            .builder
+            .build_call(run, &[wrapper_ptr.into(), lst.into()], "code")
+            .expect("positioned")
+            .try_as_basic_value()
+            .basic()
+            .expect("i64")
+            .into_int_value();
         let pending = self
             .builder
             .build_load(self.exc_type.as_pointer_value(), "exc")

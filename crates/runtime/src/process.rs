@@ -72,3 +72,39 @@ pub unsafe extern "C" fn rpy_rt_exit(code: i64) -> ! {
     flush_stdout();
     std::process::exit(code as i32)
 }
+
+/// The lowest stack address the program may reach: generated function prologues compare
+/// their frame address with it and raise RecursionError below it, instead of crashing.
+#[no_mangle]
+pub static mut rpy_stack_limit: usize = 0;
+
+/// The stack the program runs on: large, so deep recursion that CPython allows with a
+/// raised limit works; reserved lazily by the kernel.
+const PROGRAM_STACK: usize = 256 << 20;
+/// Room left below the limit for the runtime's own frames (raising, formatting).
+const STACK_MARGIN: usize = 1 << 20;
+
+/// Runs the program's entry on a thread with a known, large stack and returns its
+/// status; a pending exception stays pending for `main` to report.
+#[no_mangle]
+pub unsafe extern "C" fn rpy_rt_run(entry: extern "C" fn(*mut u8) -> i64, argv: *mut u8) -> i64 {
+    let argv = argv as usize;
+    let run = move || {
+        let here = 0u8;
+        let top = &here as *const u8 as usize;
+        rpy_stack_limit = top.saturating_sub(PROGRAM_STACK - STACK_MARGIN);
+        entry(argv as *mut u8)
+    };
+    match std::thread::Builder::new()
+        .stack_size(PROGRAM_STACK)
+        .spawn(run)
+    {
+        Ok(h) => h.join().unwrap_or(1),
+        // No thread (a tight address-space limit): run here, with a conservative limit.
+        Err(_) => {
+            let here = 0u8;
+            rpy_stack_limit = (&here as *const u8 as usize).saturating_sub(4 << 20);
+            entry(argv as *mut u8)
+        }
+    }
+}
