@@ -133,6 +133,8 @@ pub fn new_exception(l: &mut Lower, name: &str, msg: Option<(Value, Ann)>) -> Va
     let vt = l.konst(LlConst::Vtable(idx));
     l.set_field(obj, INST_TYPEPTR, LlType::Ref, vt);
     let m = match msg {
+        // str(KeyError(k)) is repr(k), unlike the other exceptions.
+        Some((v, a)) if name == "KeyError" => super::tuples::repr(l, v, &a),
         Some((v, a)) => to_str(l, v, &a),
         None => l.konst(LlConst::Null),
     };
@@ -207,8 +209,15 @@ fn print(l: &mut Lower, pos: Pos, kw: Kw) {
         if k == "file" {
             continue;
         }
+        let default = if k == "sep" { " " } else { "\n" };
         let v = match a {
             Ann::None => None,
+            // A str that is None at run time means the default, as in CPython.
+            Ann::Str { nullable: true } => {
+                let isnull = l.op(LlOp::PtrIsNull, vec![v], LlType::Bool);
+                let d = l.konst(LlConst::Str(default.into()));
+                Some(l.op(LlOp::Select(LlType::Ref), vec![isnull, d, v], LlType::Ref))
+            }
             _ => Some(to_str(l, v, &a)),
         };
         if k == "sep" {
