@@ -29,6 +29,9 @@ pub enum Tid {
     Bytes = 5,
     /// A tuple: `{ hdr, item[n] }`, 8-byte items, immutable.
     Tuple = 6,
+    /// A `rpy.rstring.StringBuilder`: `{ hdr, length: i64, buf: *str }` where `buf` is a
+    /// str object used as a growable buffer (its `len` field is the capacity).
+    StrBuilder = 7,
 }
 
 /// Header flag: the object lives in static data (never freed, never moved).
@@ -50,6 +53,9 @@ pub const ARRAY_ITEMS: i64 = 16;
 
 /// The first item of a tuple.
 pub const TUPLE_ITEMS: i64 = 8;
+pub const SB_LENGTH: i64 = 8;
+pub const SB_BUF: i64 = 16;
+pub const SB_SIZE: i64 = 24;
 
 pub const INST_TYPEPTR: i64 = 8;
 /// The first field of every exception instance: its message (a str, or null).

@@ -3,7 +3,10 @@
 //! It owns: object allocation ([`heap`]), the pending-exception globals and raising
 //! helpers ([`exceptions`]), traceback recording and the uncaught-exception report
 //! ([`traceback`]), process start/exit ([`process`]), buffered output ([`output`]),
-//! str objects and their operations ([`strobj`], [`strops`], [`str_repr`]), number
+//! str objects and their operations ([`strobj`], [`strops`], [`str_repr`]), str methods
+//! ([`str_search`], [`str_split`], [`str_case`], [`str_slice`], with [`str_units`] and
+//! the tables of [`unicode_classes`]), formatting ([`str_format`] for `format()` and
+//! f-strings, [`str_percent`] for `%`, [`float_format`]), [`str_builder`], number
 //! formatting and parsing ([`float_repr`], [`int_parse`], [`float_parse`]), Python
 //! number semantics ([`int_ops`], [`float_ops`]) and lists ([`list`], [`list_compare`],
 //! [`list_repr`]). Generated code calls the `rpy_*` functions through the C ABI; the
@@ -20,6 +23,7 @@
 pub mod abi;
 pub mod ascii_transform;
 pub mod exceptions;
+pub mod float_format;
 pub mod float_ops;
 pub mod float_parse;
 pub mod float_repr;
@@ -34,10 +38,20 @@ pub mod list_methods;
 pub mod list_repr;
 pub mod output;
 pub mod process;
+pub mod str_builder;
+pub mod str_case;
+pub mod str_format;
+pub mod str_percent;
 pub mod str_repr;
+pub mod str_search;
+pub mod str_slice;
+pub mod str_split;
+pub mod str_units;
 pub mod strobj;
 pub mod strops;
 pub mod traceback;
+pub mod unicode_case;
+pub mod unicode_classes;
 pub mod unicode_tables;
 
 #[cfg(test)]

@@ -60,3 +60,26 @@ pub fn repr_string(s: Chars) -> String {
 pub unsafe extern "C" fn rpy_str_repr(s: *mut u8) -> *mut u8 {
     str_from_code_points(&repr_code_points(chars(s)))
 }
+
+/// The code points of `ascii(s)`: `repr(s)` with every non-ASCII character escaped.
+pub fn ascii_code_points(s: Chars) -> Vec<u32> {
+    let mut out = vec![];
+    for c in repr_code_points(s) {
+        if c < 0x80 {
+            out.push(c);
+        } else if c < 0x100 {
+            push_hex(&mut out, b'x', c, 2);
+        } else if c < 0x10000 {
+            push_hex(&mut out, b'u', c, 4);
+        } else {
+            push_hex(&mut out, b'U', c, 8);
+        }
+    }
+    out
+}
+
+/// `ascii(s)` for a str object.
+#[no_mangle]
+pub unsafe extern "C" fn rpy_str_ascii(s: *mut u8) -> *mut u8 {
+    str_from_code_points(&ascii_code_points(chars(s)))
+}

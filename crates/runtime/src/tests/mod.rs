@@ -5,11 +5,13 @@
 
 mod exceptions;
 mod floats;
+mod format;
 mod ints;
 mod lists;
 mod parsing;
 mod process;
 mod repr;
+mod str_methods;
 mod strings;
 
 use crate::abi::BUILTIN_EXCEPTIONS;
