@@ -67,6 +67,8 @@ pub enum Ann {
     RangeIter,
     ListIter(ListDefId),
     StrIter,
+    /// An `rpy.rstring.StringBuilder` instance.
+    StrBuilder,
     /// A known prebuilt object (function, builtin, module, class).
     Const(Desc),
     /// A method bound to a receiver, e.g. `lst.append`.
@@ -154,6 +156,7 @@ impl Ann {
             Ann::RangeIter => "range iterator".into(),
             Ann::ListIter(_) => "list iterator".into(),
             Ann::StrIter => "str iterator".into(),
+            Ann::StrBuilder => "StringBuilder".into(),
             Ann::Const(d) => d.to_string(),
             Ann::Funcs(fs) => format!("one of {} functions", fs.len()),
             Ann::Optional(x) => format!("{} or None", x.describe(item)),
@@ -239,6 +242,7 @@ pub fn union(a: &Ann, b: &Ann, ctx: &mut dyn UnionCtx) -> Result<Ann, UnionConfl
         (Range, Range) => Range,
         (RangeIter, RangeIter) => RangeIter,
         (StrIter, StrIter) => StrIter,
+        (StrBuilder, StrBuilder) => StrBuilder,
         (ListIter(d1), ListIter(d2)) => {
             ctx.unify_lists(*d1, *d2);
             ListIter(*d1)

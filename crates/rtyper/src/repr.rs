@@ -18,6 +18,7 @@ pub fn ll_type(a: &Ann) -> LlType {
         | Ann::RangeIter
         | Ann::ListIter(_)
         | Ann::StrIter
+        | Ann::StrBuilder
         | Ann::Instance { .. }
         | Ann::Funcs(_)
         | Ann::Optional(_) => LlType::Ref,

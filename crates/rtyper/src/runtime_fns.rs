@@ -66,4 +66,37 @@ runtime_fns! {
     FLOAT_MOD = "rpy_float_mod"(Float, Float) -> Float, raise: true;
     FLOAT_FLOORDIV = "rpy_float_floordiv"(Float, Float) -> Float, raise: true;
     FLOAT_TO_INT = "rpy_float_to_int"(Float) -> Int, raise: true;
+    // str methods (runtime str_search, str_split, str_case, str_slice).
+    STR_SPLIT = "rpy_str_split"(Ref, Ref, Int) -> Ref, raise: true;
+    STR_RSPLIT = "rpy_str_rsplit"(Ref, Ref, Int) -> Ref, raise: true;
+    STR_SPLITLINES = "rpy_str_splitlines"(Ref, Int) -> Ref, raise: true;
+    STR_JOIN = "rpy_str_join"(Ref, Ref) -> Ref, raise: true;
+    STR_STRIP = "rpy_str_strip"(Ref, Ref, Int) -> Ref, raise: true;
+    STR_FIND = "rpy_str_find"(Ref, Ref, Int, Int, Int) -> Int, raise: true;
+    STR_COUNT = "rpy_str_count"(Ref, Ref, Int, Int) -> Int, raise: false;
+    STR_STARTSWITH = "rpy_str_startswith"(Ref, Ref, Int, Int, Int) -> Int, raise: false;
+    STR_REPLACE = "rpy_str_replace"(Ref, Ref, Ref, Int) -> Ref, raise: true;
+    STR_PARTITION = "rpy_str_partition"(Ref, Ref, Int) -> Ref, raise: true;
+    STR_CASE = "rpy_str_case"(Ref, Int) -> Ref, raise: true;
+    STR_IS = "rpy_str_is"(Ref, Int) -> Int, raise: false;
+    STR_ZFILL = "rpy_str_zfill"(Ref, Int) -> Ref, raise: true;
+    STR_PAD = "rpy_str_pad"(Ref, Int, Ref, Int) -> Ref, raise: true;
+    STR_GETSLICE = "rpy_str_getslice"(Ref, Int, Int, Int, Int) -> Ref, raise: true;
+    LIST_GETSLICE = "rpy_list_getslice"(Ref, Int, Int, Int, Int) -> Ref, raise: true;
+    STR_ASCII = "rpy_str_ascii"(Ref) -> Ref, raise: true;
+    CHR = "rpy_chr"(Int) -> Ref, raise: true;
+    ORD = "rpy_ord"(Ref) -> Int, raise: true;
+    // Formatting (runtime str_format, str_percent).
+    FORMAT_INT = "rpy_format_int"(Int, Ref) -> Ref, raise: true;
+    FORMAT_FLOAT = "rpy_format_float"(Float, Ref) -> Ref, raise: true;
+    FORMAT_STR = "rpy_format_str"(Ref, Ref) -> Ref, raise: true;
+    PERCENT_INT = "rpy_percent_int"(Int, Ref) -> Ref, raise: true;
+    PERCENT_FLOAT = "rpy_percent_float"(Float, Ref) -> Ref, raise: true;
+    PERCENT_STR = "rpy_percent_str"(Ref, Ref) -> Ref, raise: true;
+    // rpy.rstring.StringBuilder (runtime str_builder).
+    SB_NEW = "rpy_sb_new"(Int) -> Ref, raise: true;
+    SB_APPEND = "rpy_sb_append"(Ref, Ref) -> Void, raise: true;
+    SB_APPEND_SLICE = "rpy_sb_append_slice"(Ref, Ref, Int, Int) -> Void, raise: true;
+    SB_APPEND_MULTIPLE_CHAR = "rpy_sb_append_multiple_char"(Ref, Ref, Int) -> Void, raise: true;
+    SB_BUILD = "rpy_sb_build"(Ref) -> Ref, raise: true;
 }

@@ -53,6 +53,8 @@ pub const ARRAY_ITEMS: i64 = 16;
 
 /// The first item of a tuple.
 pub const TUPLE_ITEMS: i64 = 8;
+
+/// Fields of a StringBuilder (see [`Tid::StrBuilder`]).
 pub const SB_LENGTH: i64 = 8;
 pub const SB_BUF: i64 = 16;
 pub const SB_SIZE: i64 = 24;
