@@ -61,10 +61,11 @@ pub unsafe extern "C" fn rpy_str_repr(s: *mut u8) -> *mut u8 {
     str_from_code_points(&repr_code_points(chars(s)))
 }
 
-/// The code points of `ascii(s)`: `repr(s)` with every non-ASCII character escaped.
-pub fn ascii_code_points(s: Chars) -> Vec<u32> {
+/// `s` with every non-ASCII character escaped as `repr` escapes unprintable ones
+/// (`ascii(x)` is this applied to `repr(x)`).
+pub fn ascii_escape(s: Chars) -> Vec<u32> {
     let mut out = vec![];
-    for c in repr_code_points(s) {
+    for c in s.iter() {
         if c < 0x80 {
             out.push(c);
         } else if c < 0x100 {
@@ -78,8 +79,8 @@ pub fn ascii_code_points(s: Chars) -> Vec<u32> {
     out
 }
 
-/// `ascii(s)` for a str object.
+/// [`ascii_escape`] of a str object (the repr of a value, for `ascii()`).
 #[no_mangle]
 pub unsafe extern "C" fn rpy_str_ascii(s: *mut u8) -> *mut u8 {
-    str_from_code_points(&ascii_code_points(chars(s)))
+    str_from_code_points(&ascii_escape(chars(s)))
 }

@@ -15,12 +15,17 @@ type R = Result<Ann, Diagnostic>;
 
 /// Whether `str(x)` (and so `%s` and `{x}`) is supported for `x`.
 pub fn str_ok(a: &mut Annotator, x: &Ann, span: Span) -> Result<bool, Diagnostic> {
-    Ok(crate::builtins::user_str(a, x, span)? || crate::builtins::printable(a, x))
+    Ok(crate::builtins::user_str(a, x, span)?
+        || crate::builtins::container_repr_ok(a, x, span)?
+        || crate::builtins::printable(a, x))
 }
 
 /// Whether `repr(x)` (and so `%r`, `!r`) is supported for `x`: primitives, strs,
-/// lists of primitives, and instances whose class defines `__repr__`.
+/// lists and tuples of those, and instances whose class defines `__repr__`.
 pub fn repr_ok(a: &mut Annotator, x: &Ann, span: Span) -> Result<bool, Diagnostic> {
+    if crate::builtins::container_repr_ok(a, x, span)? {
+        return Ok(true);
+    }
     match x {
         Ann::Instance {
             class: ClassRef::User(c),
@@ -181,15 +186,17 @@ pub fn format_value(a: &mut Annotator, g: GraphId, vals: &[Value], args: &[Ann],
             } else {
                 match target_of(x) {
                     Some(t) => Some(t),
-                    None => return Err(Diagnostic::new(
-                        "E0295",
-                        format!(
+                    None => {
+                        return Err(Diagnostic::new(
+                            "E0295",
+                            format!(
                             "a format spec (`:{spec}`) applies to ints, floats and strs, not {}",
                             a.describe(x)
                         ),
-                        Some(span),
-                    )
-                    .help("convert the value first, e.g. `{str(x):>10}`")),
+                            Some(span),
+                        )
+                        .help("convert the value first, e.g. `{str(x):>10}`"))
+                    }
                 }
             }
         }

@@ -1,40 +1,216 @@
-//! Lowering of str methods, slicing, `%`-formatting and f-strings. (Placeholder until
-//! the strings work lands: the annotator refuses them, so nothing reaches here.)
+//! Lowering of str methods ([`methods`]), slicing, `%`-formatting and f-strings
+//! ([`format`]), the str builtins (`chr`, `ord`, `repr`, `ascii`, `hex`, `oct`, `bin`)
+//! and `rpy.rstring.StringBuilder`. Everything but the builder's length is a runtime
+//! call (crates/runtime: str_search, str_split, str_case, str_slice, str_format,
+//! str_percent, str_builder).
+
+mod format;
+mod methods;
 
 use super::ops::{Kw, Pos};
 use super::Lower;
+use crate::lltype::{LlConst, LlOp, LlType};
+use crate::runtime_fns as rt;
 use annotator::model::Ann;
 use frontend::entities::{Inst, Value};
 use frontend::graph::InstData;
 use frontend::ops::FlowOp;
+use rpyrt::abi::{LIST_ITEMS, SB_LENGTH};
+use rpyrt::str_slice::{HAS_START, HAS_STOP};
 
-/// Lowers operation `i` when it is a str-specific one (slicing, formatting...); `None`
-/// leaves it to the generic lowering.
+pub use format::repr;
+
+/// Lowers operation `i` when it is a str-specific one (slicing, formatting, builder
+/// calls); `None` leaves it to the generic lowering.
 pub fn try_lower(
-    _l: &mut Lower,
+    l: &mut Lower,
     _i: Inst,
-    _inst: &InstData<FlowOp>,
-    _args: &[Value],
-    _anns: &[Ann],
+    inst: &InstData<FlowOp>,
+    args: &[Value],
+    anns: &[Ann],
     _res: &Ann,
 ) -> Option<Value> {
-    None
+    match inst.op {
+        FlowOp::GetSlice => Some(getslice(l, args, anns)),
+        FlowOp::FormatValue => Some(format::format_value(l, inst, args[0], &anns[0])),
+        FlowOp::BuildString => Some(join_pieces(l, args.to_vec())),
+        FlowOp::Mod if matches!(anns[0], Ann::Str { nullable: false }) => {
+            Some(format::percent(l, inst, args[1], &anns[1]))
+        }
+        FlowOp::SimpleCall => match anns.first()? {
+            Ann::BoundMethod { receiver, name } if **receiver == Ann::StrBuilder => {
+                let name = name.clone();
+                let pos: Vec<(Value, Ann)> = args[1..]
+                    .iter()
+                    .copied()
+                    .zip(anns[1..].iter().cloned())
+                    .collect();
+                Some(builder_call(l, args[0], &name, pos))
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// An int argument, or `default` when it is absent or None.
+pub(crate) fn int_or(l: &mut Lower, a: Option<&(Value, Ann)>, default: i64) -> Value {
+    match a {
+        None | Some((_, Ann::None)) => l.int(default),
+        Some((v, a)) => l.convert(*v, a, &Ann::Int),
+    }
+}
+
+/// A str argument, or null when it is absent or None.
+pub(crate) fn str_or_null(l: &mut Lower, a: Option<&(Value, Ann)>) -> Value {
+    match a {
+        None | Some((_, Ann::None)) => l.konst(LlConst::Null),
+        Some((v, _)) => *v,
+    }
+}
+
+/// An i64 result of a runtime predicate as a bool.
+pub(crate) fn nonzero(l: &mut Lower, v: Value) -> Value {
+    let z = l.int(0);
+    l.op(LlOp::IntNe, vec![v, z], LlType::Bool)
+}
+
+/// `x[start:stop:step]` for strs and lists (a missing or None bound is a mask bit).
+fn getslice(l: &mut Lower, args: &[Value], anns: &[Ann]) -> Value {
+    let mut mask = 0;
+    let start = int_or(l, Some(&(args[1], anns[1].clone())), 0);
+    let stop = int_or(l, Some(&(args[2], anns[2].clone())), 0);
+    let step = int_or(l, Some(&(args[3], anns[3].clone())), 1);
+    if anns[1] != Ann::None {
+        mask |= HAS_START;
+    }
+    if anns[2] != Ann::None {
+        mask |= HAS_STOP;
+    }
+    let m = l.int(mask);
+    let f = match anns[0] {
+        Ann::List { .. } => &rt::LIST_GETSLICE,
+        _ => &rt::STR_GETSLICE,
+    };
+    l.call_rt(f, vec![args[0], start, stop, step, m])
+}
+
+/// A new list holding the str values `parts`.
+pub(crate) fn str_list(l: &mut Lower, parts: &[Value]) -> Value {
+    let n = l.int(parts.len() as i64);
+    let list = l.call_rt(&rt::LIST_NEW, vec![n]);
+    let items = l.field(list, LIST_ITEMS, LlType::Ref);
+    for (k, &p) in parts.iter().enumerate() {
+        let kv = l.int(k as i64);
+        l.op(
+            LlOp::SetArrayItem(LlType::Ref),
+            vec![items, kv, p],
+            LlType::Void,
+        );
+    }
+    list
+}
+
+/// Item `k` of a list of strs (known to be in range).
+pub(crate) fn str_list_item(l: &mut Lower, list: Value, k: i64) -> Value {
+    let items = l.field(list, LIST_ITEMS, LlType::Ref);
+    let kv = l.int(k);
+    l.op(
+        LlOp::GetArrayItem(LlType::Ref),
+        vec![items, kv],
+        LlType::Ref,
+    )
+}
+
+/// The concatenation of the str values `parts` (one join for three or more).
+pub(crate) fn join_pieces(l: &mut Lower, parts: Vec<Value>) -> Value {
+    match parts.as_slice() {
+        [] => l.konst(LlConst::Str(String::new())),
+        [one] => *one,
+        [a, b] => l.call_rt(&rt::STR_CONCAT, vec![*a, *b]),
+        _ => {
+            let list = str_list(l, &parts);
+            let empty = l.konst(LlConst::Str(String::new()));
+            l.call_rt(&rt::STR_JOIN, vec![empty, list])
+        }
+    }
+}
+
+fn builder_call(l: &mut Lower, sb: Value, name: &str, pos: Pos) -> Value {
+    let arg = |l: &mut Lower, k: usize| -> Value {
+        let (v, a) = pos[k].clone();
+        if a.is_int_like() {
+            l.convert(v, &a, &Ann::Int)
+        } else {
+            v
+        }
+    };
+    match name {
+        "append" => {
+            let s = arg(l, 0);
+            l.call_rt(&rt::SB_APPEND, vec![sb, s]);
+        }
+        "append_slice" => {
+            let (s, a, b) = (arg(l, 0), arg(l, 1), arg(l, 2));
+            l.call_rt(&rt::SB_APPEND_SLICE, vec![sb, s, a, b]);
+        }
+        "append_charpsize" => {
+            let (s, n) = (arg(l, 0), arg(l, 1));
+            let z = l.int(0);
+            l.call_rt(&rt::SB_APPEND_SLICE, vec![sb, s, z, n]);
+        }
+        "append_multiple_char" => {
+            let (c, n) = (arg(l, 0), arg(l, 1));
+            l.call_rt(&rt::SB_APPEND_MULTIPLE_CHAR, vec![sb, c, n]);
+        }
+        "getlength" => return l.field(sb, SB_LENGTH, LlType::Int),
+        "build" => return l.call_rt(&rt::SB_BUILD, vec![sb]),
+        _ => l.error("E0350", format!("internal: StringBuilder method `{name}`")),
+    }
+    l.konst(LlConst::Void)
 }
 
 /// Lowers a builtin call that is about strs (`chr`, `ord`, `repr`...).
-pub fn try_builtin(_l: &mut Lower, _q: &str, _pos: &Pos, _kw: &Kw, _res: &Ann) -> Option<Value> {
-    None
+pub fn try_builtin(l: &mut Lower, q: &str, pos: &Pos, kw: &Kw, _res: &Ann) -> Option<Value> {
+    if q == "rpy.rstring.StringBuilder" {
+        let from_kw = kw.first().map(|(_, v, a)| (*v, a.clone()));
+        let hint = int_or(l, pos.first().or(from_kw.as_ref()), -1);
+        return Some(l.call_rt(&rt::SB_NEW, vec![hint]));
+    }
+    let name = q.strip_prefix("builtins.")?;
+    let (v, a) = match pos.as_slice() {
+        [(v, a)] => (*v, a.clone()),
+        _ => return None,
+    };
+    Some(match name {
+        "chr" => {
+            let i = l.convert(v, &a, &Ann::Int);
+            l.call_rt(&rt::CHR, vec![i])
+        }
+        "ord" => l.call_rt(&rt::ORD, vec![v]),
+        "repr" => repr(l, v, &a),
+        "ascii" => {
+            let r = repr(l, v, &a);
+            l.call_rt(&rt::STR_ASCII, vec![r])
+        }
+        "hex" | "oct" | "bin" => {
+            let i = l.convert(v, &a, &Ann::Int);
+            let spec = l.konst(LlConst::Str(format!("#{}", &name[..1].replace('h', "x"))));
+            l.call_rt(&rt::FORMAT_INT, vec![i, spec])
+        }
+        _ => return None,
+    })
 }
 
+/// `s.name(args)` for a str `s`.
 pub fn call_method(
     l: &mut Lower,
-    _recv: Value,
+    recv: Value,
     _ra: &Ann,
     name: &str,
-    _pos: Pos,
-    _kw: Kw,
-    _res: &Ann,
+    pos: Pos,
+    kw: Kw,
+    res: &Ann,
 ) -> Value {
-    l.error("E0341", format!("internal: str method `{name}`"));
-    l.konst(crate::lltype::LlConst::Void)
+    methods::call(l, recv, name, pos, kw, res)
 }
