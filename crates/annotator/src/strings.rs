@@ -13,7 +13,7 @@ use frontend::entities::{GraphId, Inst, Value};
 use frontend::ops::{Const, FlowOp};
 use frontend::source::Span;
 
-pub use format::{repr_ok, str_ok};
+pub use format::{repr_ok, spec_text, str_ok};
 
 type R = Result<Ann, Diagnostic>;
 
@@ -85,7 +85,8 @@ pub fn call_method(
 /// `x[start:stop:step]` on strs and lists: args = [x, start, stop, step].
 pub fn getslice(a: &mut Annotator, args: &[Ann], span: Span) -> R {
     for b in &args[1..] {
-        if !(b.is_int_like() || *b == Ann::None) {
+        let optional_int = matches!(b, Ann::Optional(x) if x.is_int_like());
+        if !(b.is_int_like() || *b == Ann::None || optional_int) {
             return Err(Diagnostic::new(
                 "E0292",
                 format!("slice indices must be ints or None, not {}", a.describe(b)),

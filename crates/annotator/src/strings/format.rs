@@ -49,6 +49,78 @@ pub fn repr_ok(a: &mut Annotator, x: &Ann, span: Span) -> Result<bool, Diagnosti
     }
 }
 
+/// The text of an f-string format spec. rustpython's parser leaves backslash escapes
+/// in format specs unprocessed (`f"{x:\u2022^9}"`), so they are processed here as
+/// CPython's tokenizer would (f-strings with raw prefixes are assumed not to use
+/// backslashes in their specs).
+pub fn spec_text(raw: &str) -> String {
+    if !raw.contains('\\') {
+        return raw.to_string();
+    }
+    let cs: Vec<char> = raw.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    let hex = |s: &[char]| -> Option<char> {
+        let t: String = s.iter().collect();
+        u32::from_str_radix(&t, 16).ok().and_then(char::from_u32)
+    };
+    while i < cs.len() {
+        if cs[i] != '\\' || i + 1 == cs.len() {
+            out.push(cs[i]);
+            i += 1;
+            continue;
+        }
+        let c = cs[i + 1];
+        let simple = match c {
+            '\\' => Some('\\'),
+            '\'' => Some('\''),
+            '"' => Some('"'),
+            'a' => Some('\u{7}'),
+            'b' => Some('\u{8}'),
+            'f' => Some('\u{c}'),
+            'n' => Some('\n'),
+            'r' => Some('\r'),
+            't' => Some('\t'),
+            'v' => Some('\u{b}'),
+            _ => None,
+        };
+        if let Some(x) = simple {
+            out.push(x);
+            i += 2;
+            continue;
+        }
+        let width = match c {
+            'x' => 2,
+            'u' => 4,
+            'U' => 8,
+            _ => 0,
+        };
+        if width > 0 && i + 2 + width <= cs.len() {
+            if let Some(x) = hex(&cs[i + 2..i + 2 + width]) {
+                out.push(x);
+                i += 2 + width;
+                continue;
+            }
+        }
+        if c.is_digit(8) {
+            let n = cs[i + 1..]
+                .iter()
+                .take(3)
+                .take_while(|d| d.is_digit(8))
+                .count();
+            let t: String = cs[i + 1..i + 1 + n].iter().collect();
+            if let Some(x) = u32::from_str_radix(&t, 8).ok().and_then(char::from_u32) {
+                out.push(x);
+                i += 1 + n;
+                continue;
+            }
+        }
+        out.push('\\');
+        i += 1;
+    }
+    out
+}
+
 fn const_str(a: &Annotator, g: GraphId, v: Value) -> Option<String> {
     match a.p.graphs[g].const_of(v) {
         Some(Const::Str(s)) => Some(s.clone()),
@@ -150,7 +222,7 @@ pub fn target_of(x: &Ann) -> Option<Target> {
 /// An f-string field: `format_value(value, conversion, spec)`.
 pub fn format_value(a: &mut Annotator, g: GraphId, vals: &[Value], args: &[Ann], span: Span) -> R {
     let conv = const_str(a, g, vals[1]).unwrap_or_default();
-    let spec = const_str(a, g, vals[2]).unwrap_or_default();
+    let spec = spec_text(&const_str(a, g, vals[2]).unwrap_or_default());
     let x = &args[0];
     let target = match conv.as_str() {
         "r" | "a" => {

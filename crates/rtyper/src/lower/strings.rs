@@ -75,19 +75,42 @@ pub(crate) fn nonzero(l: &mut Lower, v: Value) -> Value {
     l.op(LlOp::IntNe, vec![v, z], LlType::Bool)
 }
 
-/// `x[start:stop:step]` for strs and lists (a missing or None bound is a mask bit).
+/// A slice bound: its value (`default` for None) and whether it was given, as an int
+/// 0/1 (known statically unless the bound is an int that may be None).
+fn bound(l: &mut Lower, v: Value, a: &Ann, default: i64) -> (Value, Value) {
+    match a {
+        Ann::None => (l.int(default), l.int(0)),
+        Ann::Optional(inner) => {
+            let inner = (**inner).clone();
+            let d = l.int(default);
+            let x = super::optional::if_nonnull(l, v, LlType::Int, d, |l| {
+                let x = super::optional::load(l, v, &inner);
+                l.convert(x, &inner, &Ann::Int)
+            });
+            let isnull = l.op(LlOp::PtrIsNull, vec![v], LlType::Bool);
+            let given = l.op(LlOp::BoolNot, vec![isnull], LlType::Bool);
+            (x, l.op(LlOp::CastBoolToInt, vec![given], LlType::Int))
+        }
+        a => (l.convert(v, a, &Ann::Int), l.int(1)),
+    }
+}
+
+/// `x[start:stop:step]` for strs and lists (missing or None bounds are mask bits).
 fn getslice(l: &mut Lower, args: &[Value], anns: &[Ann]) -> Value {
-    let mut mask = 0;
-    let start = int_or(l, Some(&(args[1], anns[1].clone())), 0);
-    let stop = int_or(l, Some(&(args[2], anns[2].clone())), 0);
-    let step = int_or(l, Some(&(args[3], anns[3].clone())), 1);
-    if anns[1] != Ann::None {
-        mask |= HAS_START;
-    }
-    if anns[2] != Ann::None {
-        mask |= HAS_STOP;
-    }
-    let m = l.int(mask);
+    let (start, has_start) = bound(l, args[1], &anns[1], 0);
+    let (stop, has_stop) = bound(l, args[2], &anns[2], 0);
+    let (step, _) = bound(l, args[3], &anns[3], 1);
+    let m = match (l.ll.const_of(has_start), l.ll.const_of(has_stop)) {
+        (Some(LlConst::Int(a)), Some(LlConst::Int(b))) => {
+            let (a, b) = (*a, *b);
+            l.int(a * HAS_START | b * HAS_STOP)
+        }
+        _ => {
+            let b = l.int(HAS_STOP);
+            let stop_bit = l.op(LlOp::IntMul, vec![has_stop, b], LlType::Int);
+            l.op(LlOp::IntOr, vec![has_start, stop_bit], LlType::Int)
+        }
+    };
     let f = match anns[0] {
         Ann::List { .. } => &rt::LIST_GETSLICE,
         _ => &rt::STR_GETSLICE,

@@ -112,7 +112,7 @@ pub fn percent(l: &mut Lower, inst: &InstData<FlowOp>, args: Value, aa: &Ann) ->
 /// An f-string field: `format_value(value, conversion, spec)`.
 pub fn format_value(l: &mut Lower, inst: &InstData<FlowOp>, v: Value, a: &Ann) -> Value {
     let conv = const_str(l, inst.args[1]);
-    let spec = const_str(l, inst.args[2]);
+    let spec = annotator::strings::spec_text(&const_str(l, inst.args[2]));
     let converted = match conv.as_str() {
         "r" => Some(repr(l, v, a)),
         "a" => {
