@@ -14,6 +14,10 @@ def main(argv):
     print("%ld %hd %Ld" % (1, 2, 3))
     n = 3
     print("%d item%s" % (n, "s" if n != 1 else ""))
+    maybe = None
+    if len(argv) > 2:
+        maybe = 12
+    print("%d %x %5.1f %s %r" % (maybe, maybe, maybe, maybe, maybe))
     return 0
 
 

@@ -25,6 +25,10 @@ def main(argv):
     print(total)
     empty = xs[4:2]
     print(empty, len(empty))
+    t = (1, "two", 3.0, None, True)
+    print(t[1:3], t[::-1], t[:1], t[-2:], t[::2], t[5:], t[1:-1:2])
+    a, b = t[:2]
+    print(a + 1, b.upper())
     return 0
 
 

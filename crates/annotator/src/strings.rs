@@ -10,7 +10,7 @@ use crate::driver::Annotator;
 use crate::model::Ann;
 use frontend::diag::Diagnostic;
 use frontend::entities::{GraphId, Inst, Value};
-use frontend::ops::{Const, FlowOp};
+use frontend::ops::{Const, FlowGraph, FlowOp};
 use frontend::source::Span;
 
 pub use format::{repr_ok, spec_text, str_ok};
@@ -30,15 +30,21 @@ pub const BUILDER_METHODS: &[&str] = &[
 ];
 
 pub(crate) fn no_attr(name: &str, span: Span) -> Diagnostic {
-    Diagnostic::new(
+    let d = Diagnostic::new(
         "E0290",
         format!("str has no attribute `{name}` (that rpy supports)"),
         Some(span),
-    )
-    .help(format!(
-        "the supported str methods are: {}",
-        methods::METHODS.join(", ")
-    ))
+    );
+    match name {
+        "format" | "format_map" => {
+            d.help("use an f-string (`f\"{x:>8}\"`) or `%`-formatting (`\"%8d\" % x`)")
+        }
+        "encode" => d.note("rpy has no bytes type yet"),
+        _ => d.help(format!(
+            "the supported str methods are: {}",
+            methods::METHODS.join(", ")
+        )),
+    }
 }
 
 /// `s.name`: a bound str method.
@@ -112,6 +118,28 @@ pub fn getslice(a: &mut Annotator, args: &[Ann], span: Span) -> R {
     }
 }
 
+/// The items a constant slice of a tuple of `len` items picks (`t[1:]`, `t[::-1]`):
+/// their indices, or the reason it cannot be done statically.
+pub fn tuple_slice(
+    graph: &FlowGraph,
+    vals: &[Value],
+    len: usize,
+) -> Result<Vec<usize>, &'static str> {
+    let mut bounds = [None, None, None];
+    for (k, &v) in vals[1..4].iter().enumerate() {
+        bounds[k] = match graph.const_of(v) {
+            Some(Const::None) => None,
+            Some(Const::Int(i)) => Some(*i),
+            Some(Const::Bool(b)) => Some(*b as i64),
+            _ => return Err("a tuple can only be sliced with constant bounds"),
+        };
+    }
+    let (first, step, n) =
+        rpyrt::str_slice::slice_range(len, bounds[0], bounds[1], bounds[2].unwrap_or(1))
+            .ok_or("slice step cannot be zero")?;
+    Ok((0..n as i64).map(|k| (first + k * step) as usize).collect())
+}
+
 /// `fmt % args` when the format string is not a known constant.
 pub fn format_percent(_a: &mut Annotator, _fmt: &Ann, _args: &Ann, span: Span) -> R {
     Err(Diagnostic::new(
@@ -167,6 +195,16 @@ pub fn try_annotate(a: &mut Annotator, g: GraphId, i: Inst, args: &[Ann], span: 
             })
         }
         (FlowOp::Mod, Ann::Str { nullable: false }) => Some(format::percent(a, g, i, args, span)),
+        (FlowOp::GetSlice, Ann::Tuple(items)) => {
+            let vals = a.p.graphs[g].insts[i].args.clone();
+            Some(match tuple_slice(&a.p.graphs[g], &vals, items.len()) {
+                Ok(picked) => Ok(Ann::Tuple(
+                    picked.iter().map(|&k| items[k].clone()).collect(),
+                )),
+                Err(why) => Err(Diagnostic::new("E0292", why, Some(span))
+                    .help("tuples have a fixed size and one type per item; use a list")),
+            })
+        }
         _ => None,
     }
 }

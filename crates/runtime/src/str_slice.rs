@@ -11,16 +11,14 @@ pub const HAS_START: i64 = 1;
 pub const HAS_STOP: i64 = 2;
 
 /// The first index, the step and the number of items of `x[start:stop:step]` on a
-/// sequence of `len` items; None (with ValueError pending) for a zero step.
-pub unsafe fn slice_indices(
+/// sequence of `len` items (`None` bounds are Python's); None for a zero step.
+pub fn slice_range(
     len: usize,
-    start: i64,
-    stop: i64,
+    start: Option<i64>,
+    stop: Option<i64>,
     step: i64,
-    mask: i64,
 ) -> Option<(i64, i64, usize)> {
     if step == 0 {
-        raise_msg(VALUE_ERROR, "slice step cannot be zero");
         return None;
     }
     let step = step.max(-i64::MAX);
@@ -47,19 +45,15 @@ pub unsafe fn slice_indices(
             v
         }
     };
-    let start = if mask & HAS_START != 0 {
-        clamp(start)
-    } else if step < 0 {
-        len - 1
-    } else {
-        0
+    let start = match start {
+        Some(v) => clamp(v),
+        None if step < 0 => len - 1,
+        None => 0,
     };
-    let stop = if mask & HAS_STOP != 0 {
-        clamp(stop)
-    } else if step < 0 {
-        -1
-    } else {
-        len
+    let stop = match stop {
+        Some(v) => clamp(v),
+        None if step < 0 => -1,
+        None => len,
     };
     let n = if step < 0 {
         if stop < start {
@@ -73,6 +67,23 @@ pub unsafe fn slice_indices(
         0
     };
     Some((start, step, n))
+}
+
+/// [`slice_range`] with the bounds of `mask`; raises ValueError for a zero step.
+pub unsafe fn slice_indices(
+    len: usize,
+    start: i64,
+    stop: i64,
+    step: i64,
+    mask: i64,
+) -> Option<(i64, i64, usize)> {
+    let start = (mask & HAS_START != 0).then_some(start);
+    let stop = (mask & HAS_STOP != 0).then_some(stop);
+    let r = slice_range(len, start, stop, step);
+    if r.is_none() {
+        raise_msg(VALUE_ERROR, "slice step cannot be zero");
+    }
+    r
 }
 
 /// `s[start:stop:step]`; bounds missing from `mask` are Python's `None`.

@@ -183,6 +183,13 @@ pub fn percent(a: &mut Annotator, g: GraphId, i: Inst, args: &[Ann], span: Span)
         .note("CPython would raise TypeError here"));
     }
     for (c, x) in convs.iter().zip(&values) {
+        // A number that may be None is unboxed (TypeError for None) by numeric
+        // conversions.
+        let x = match (c.ty, x) {
+            (b's' | b'r' | b'a', _) => x,
+            (_, Ann::Optional(inner)) => &**inner,
+            _ => x,
+        };
         let ok = match c.ty {
             b's' => str_ok(a, x, span)?,
             b'r' | b'a' => repr_ok(a, x, span)?,

@@ -31,7 +31,19 @@ pub fn try_lower(
     _res: &Ann,
 ) -> Option<Value> {
     match inst.op {
-        FlowOp::GetSlice => Some(getslice(l, args, anns)),
+        FlowOp::GetSlice => Some(match &anns[0] {
+            Ann::Tuple(items) => {
+                let picked = annotator::strings::tuple_slice(l.hl, &inst.args, items.len())
+                    .unwrap_or_default();
+                let vals: Vec<Value> = picked
+                    .iter()
+                    .map(|&k| super::tuples::item(l, args[0], items, k))
+                    .collect();
+                let anns: Vec<Ann> = picked.iter().map(|&k| items[k].clone()).collect();
+                super::tuples::newtuple(l, &vals, &anns, _res)
+            }
+            _ => getslice(l, args, anns),
+        }),
         FlowOp::FormatValue => Some(format::format_value(l, inst, args[0], &anns[0])),
         FlowOp::BuildString => Some(join_pieces(l, args.to_vec())),
         FlowOp::Mod if matches!(anns[0], Ann::Str { nullable: false }) => {

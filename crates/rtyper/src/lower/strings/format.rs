@@ -72,6 +72,13 @@ pub fn percent(l: &mut Lower, inst: &InstData<FlowOp>, args: Value, aa: &Ann) ->
                 None => break,
             },
         };
+        let (v, a) = match (&a, c.ty) {
+            (Ann::Optional(inner), t) if !matches!(t, b's' | b'r' | b'a') => {
+                let inner = (**inner).clone();
+                (crate::lower::optional::unwrap(l, v, &inner), inner)
+            }
+            _ => (v, a),
+        };
         let plain = c.text.len() == 1;
         let spec = lit(l, &c.text);
         let piece = match c.ty {
