@@ -508,3 +508,49 @@ fn hint_call(q: &str, args: &[Ann]) -> Option<Ann> {
         _ => return None,
     })
 }
+
+/// Whether `builtins.X` names something that exists in Python's builtins (rpy may still
+/// refuse it, but with a message about the builtin, not an undefined name).
+pub fn is_known_builtin(q: &str) -> bool {
+    let n = q.trim_start_matches("builtins.");
+    KNOWN.contains(&n)
+        || builtin_exception(q).is_some()
+        || matches!(
+            n,
+            "True"
+                | "False"
+                | "None"
+                | "print"
+                | "Ellipsis"
+                | "NotImplemented"
+                | "ascii"
+                | "format"
+                | "callable"
+                | "vars"
+                | "dir"
+                | "globals"
+                | "locals"
+                | "exec"
+                | "eval"
+                | "compile"
+                | "memoryview"
+                | "bytearray"
+                | "bytes"
+                | "frozenset"
+                | "complex"
+                | "slice"
+                | "property"
+                | "staticmethod"
+                | "classmethod"
+                | "pow"
+                | "issubclass"
+                | "setattr"
+                | "delattr"
+                | "__import__"
+                | "breakpoint"
+                | "help"
+                | "exit"
+                | "quit"
+                | "StopIteration"
+        )
+}

@@ -312,11 +312,10 @@ impl<'a> Annotator<'a> {
     }
 
     pub fn unify_lists(&mut self, x: ListDefId, y: ListDefId, origin: Span) {
+        let (ix, iy) = (self.p.listdefs.item(x), self.p.listdefs.item(y));
         match self.p.listdefs.unify(self.snapshot, x, y, origin) {
             Ok(wake) => wake.into_iter().for_each(|r| self.schedule_reader(r)),
-            Err((_, old, old_origin)) => {
-                self.list_item_conflict(old, old_origin, Ann::Impossible, origin)
-            }
+            Err((_, _, old_origin)) => self.list_item_conflict(ix, old_origin, iy, origin),
         }
     }
 
@@ -422,6 +421,10 @@ impl<'a> Annotator<'a> {
                 return;
             }
             self.current_inst = Some(i);
+            if let Some(d) = self.bad_operand(g, &inst.args, inst.span) {
+                self.report(d);
+                return;
+            }
             let result = match crate::rules::annotate_op(self, g, i) {
                 Ok(a) => a,
                 Err(d) => {
@@ -776,5 +779,47 @@ impl Annotator<'_> {
             }
         }
         Ok(Ann::None)
+    }
+}
+
+impl Annotator<'_> {
+    /// Constants no operation can take: an int beyond 64 bits, or a name that is neither
+    /// defined in the module nor a builtin rpy knows.
+    fn bad_operand(&self, g: GraphId, args: &[Value], span: Span) -> Option<Diagnostic> {
+        for &a in args {
+            match self.p.graphs[g].const_of(a) {
+                Some(Const::Obj(o)) => {
+                    if let Obj::BigInt { repr } = &self.snapshot.objects[*o] {
+                        let at = self.p.graphs[g]
+                            .value_spans
+                            .get(&a)
+                            .copied()
+                            .unwrap_or(span);
+                        return Some(
+                            Diagnostic::new("E0103", format!("the int {repr} does not fit in 64 bits"), Some(at))
+                                .label("made at import time")
+                                .note("rpy ints are machine words, as in RPython")
+                                .help("keep values within 64 bits, or wrap them with rpy.rarithmetic.intmask"),
+                        );
+                    }
+                }
+                Some(Const::Builtin(q))
+                    if q.starts_with("builtins.") && !crate::builtins::is_known_builtin(q) =>
+                {
+                    let name = q.trim_start_matches("builtins.");
+                    let at = self.p.graphs[g]
+                        .value_spans
+                        .get(&a)
+                        .copied()
+                        .unwrap_or(span);
+                    return Some(
+                        Diagnostic::new("E0243", format!("name `{name}` is not defined"), Some(at))
+                            .help("define it at module level, or check the spelling"),
+                    );
+                }
+                _ => {}
+            }
+        }
+        None
     }
 }

@@ -97,7 +97,10 @@ pub fn rtype(p: &Program, snapshot: &Snapshot) -> Result<LlProgram, Vec<Diagnost
                 _ => {
                     diags.push(Diagnostic::new(
                         "E0300",
-                        format!("a prebuilt list holds an object rpy cannot emit yet ({o})"),
+                        match &snapshot.objects[o] {
+                            Obj::BigInt { repr } => format!("a prebuilt list holds the int {repr}, which does not fit in 64 bits"),
+                            _ => format!("a prebuilt list holds an object rpy cannot emit yet ({o})"),
+                        },
                         None,
                     ));
                     LlConst::Null
