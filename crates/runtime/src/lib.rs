@@ -5,9 +5,10 @@
 //! ([`traceback`]), process start/exit ([`process`]), buffered output ([`output`]),
 //! str objects and their operations ([`strobj`], [`strops`], [`str_repr`]), number
 //! formatting and parsing ([`float_repr`], [`int_parse`], [`float_parse`]), Python
-//! number semantics ([`int_ops`], [`float_ops`]) and lists ([`list`], [`list_compare`],
-//! [`list_repr`]). Generated code calls the `rpy_*` functions through the C ABI; the
-//! object layouts they share with the translator are in [`abi`].
+//! number semantics ([`int_ops`], [`float_ops`]), lists ([`list`], [`list_compare`],
+//! [`list_repr`]) and dicts and sets ([`dict`], [`dict_misc`]). Generated code calls
+//! the `rpy_*` functions through the C ABI; the object layouts they share with the
+//! translator are in [`abi`].
 //!
 //! No exported function panics: every failure is reported as a pending Python
 //! exception (`rpy_exc_type` / `rpy_exc_value`) and a dummy return value.
@@ -19,6 +20,8 @@
 
 pub mod abi;
 pub mod ascii_transform;
+pub mod dict;
+pub mod dict_misc;
 pub mod exceptions;
 pub mod float_ops;
 pub mod float_parse;
