@@ -66,4 +66,18 @@ runtime_fns! {
     FLOAT_MOD = "rpy_float_mod"(Float, Float) -> Float, raise: true;
     FLOAT_FLOORDIV = "rpy_float_floordiv"(Float, Float) -> Float, raise: true;
     FLOAT_TO_INT = "rpy_float_to_int"(Float) -> Int, raise: true;
+    // Dicts and sets (runtime/src/dict.rs, dict_misc.rs).
+    DICT_NEW = "rpy_dict_new"(Int) -> Ref, raise: true;
+    DICT_LOOKUP = "rpy_dict_lookup"(Ref, Int) -> Int, raise: false;
+    DICT_STORE = "rpy_dict_store"(Ref, Int) -> Int, raise: true;
+    DICT_PROBE = "rpy_dict_probe"(Ref, Int, Ref) -> Int, raise: false;
+    DICT_INSERT_HASHED = "rpy_dict_insert_hashed"(Ref, Int, Int) -> Int, raise: true;
+    DICT_DELETE = "rpy_dict_delete"(Ref, Int) -> Void, raise: false;
+    DICT_CLEAR = "rpy_dict_clear"(Ref) -> Void, raise: false;
+    DICT_COPY = "rpy_dict_copy"(Ref) -> Ref, raise: true;
+    DICT_LAST = "rpy_dict_last"(Ref) -> Int, raise: false;
+    HASH_ITEM = "rpy_hash_item"(Int, Int) -> Int, raise: false;
+    STR_REPR_OF = "rpy_str_repr"(Ref) -> Ref, raise: true;
+    CONCAT_STRS = "rpy_concat_strs"(Ref) -> Ref, raise: true;
+    SORT_SLOTS = "rpy_sort_slots"(Ref, Int) -> Void, raise: false;
 }

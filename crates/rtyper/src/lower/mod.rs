@@ -94,6 +94,11 @@ pub fn rtype(p: &Program, snapshot: &Snapshot) -> Result<LlProgram, Vec<Diagnost
                         None => LlConst::Null,
                     }
                 }
+                Const::Obj(o)
+                    if matches!(snapshot.objects[o], Obj::Dict { .. } | Obj::Set { .. }) =>
+                {
+                    LlConst::PrebuiltDict(o)
+                }
                 _ => {
                     diags.push(Diagnostic::new(
                         "E0300",
@@ -106,6 +111,9 @@ pub fn rtype(p: &Program, snapshot: &Snapshot) -> Result<LlProgram, Vec<Diagnost
             .collect();
         prebuilt_lists.push(PrebuiltList { obj, items });
     }
+    let (init_fn, prebuilt_dicts, init_diags) = dicts::init_graph(p, snapshot, &classes);
+    diags.extend(init_diags);
+    let init = init_fn.map(|f| functions.push(f));
     let mut prebuilt_instances = vec![];
     for &obj in &p.prebuilt_instances {
         let Obj::Instance { class, attrs } = &snapshot.objects[obj] else {
@@ -130,6 +138,11 @@ pub fn rtype(p: &Program, snapshot: &Snapshot) -> Result<LlProgram, Vec<Diagnost
                 }
                 Const::Obj(o) if matches!(snapshot.objects[o], Obj::Instance { .. }) => {
                     LlConst::PrebuiltInstance(o)
+                }
+                Const::Obj(o)
+                    if matches!(snapshot.objects[o], Obj::Dict { .. } | Obj::Set { .. }) =>
+                {
+                    LlConst::PrebuiltDict(o)
                 }
                 _ => zero(st),
             };
@@ -183,6 +196,8 @@ pub fn rtype(p: &Program, snapshot: &Snapshot) -> Result<LlProgram, Vec<Diagnost
         entry: p.entry,
         classes,
         prebuilt_lists,
+        prebuilt_dicts,
+        init,
     })
 }
 
@@ -440,6 +455,14 @@ impl<'a> Lower<'a> {
             }
             Const::Obj(o) if matches!(self.snapshot.objects[*o], Obj::List { .. }) => {
                 LlConst::PrebuiltList(*o)
+            }
+            Const::Obj(o)
+                if matches!(
+                    self.snapshot.objects[*o],
+                    Obj::Dict { .. } | Obj::Set { .. }
+                ) =>
+            {
+                LlConst::PrebuiltDict(*o)
             }
             _ => LlConst::Void,
         }
