@@ -80,8 +80,9 @@ pub struct DictState {
     pub defs: DictDefs,
     /// The definition made at each creation site (graph, span of the operation).
     pub sites: HashMap<(GraphId, Span), DictDefId>,
-    /// Lists made from dicts and sets (`list(d)`, `sorted(s)`), by site.
-    pub list_sites: HashMap<(GraphId, Span), ListDefId>,
+    /// Lists standing for dict-ish arguments of builtins over iterables (`list(d)`,
+    /// `sorted(s)`), by call site and argument position.
+    pub list_sites: HashMap<(GraphId, Span, usize), ListDefId>,
     /// Prebuilt dicts and sets (snapshot objects) and their definitions.
     pub prebuilt: HashMap<ObjId, DictDefId>,
 }

@@ -77,7 +77,5 @@ runtime_fns! {
     DICT_COPY = "rpy_dict_copy"(Ref) -> Ref, raise: true;
     DICT_LAST = "rpy_dict_last"(Ref) -> Int, raise: false;
     HASH_ITEM = "rpy_hash_item"(Int, Int) -> Int, raise: false;
-    STR_REPR_OF = "rpy_str_repr"(Ref) -> Ref, raise: true;
     CONCAT_STRS = "rpy_concat_strs"(Ref) -> Ref, raise: true;
-    SORT_SLOTS = "rpy_sort_slots"(Ref, Int) -> Void, raise: false;
 }

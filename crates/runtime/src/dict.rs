@@ -27,7 +27,8 @@
 use crate::abi::*;
 use crate::exceptions::{raise_memory_error, raise_msg, TYPE_ERROR};
 use crate::heap::{alloc_obj, field, set_field};
-use crate::strobj::{chars, str_hash};
+use crate::list::items;
+use crate::strobj::{alloc_str, chars, latin1_data, str_hash, ucs4_data, Chars};
 use crate::strops::chars_eq;
 
 const MIN_SLOTS: usize = 8;
@@ -424,4 +425,39 @@ pub unsafe fn live_entries(d: *mut u8) -> Vec<(i64, i64)> {
         .filter(|&e| ents[EW * e] != DELETED_HASH)
         .map(|e| (ents[EW * e + 1], ents[EW * e + 2]))
         .collect()
+}
+
+/// The concatenation of the strs in list `l` (the pieces of a generated `repr`, joined
+/// in one pass so a large dict prints in linear time).
+#[no_mangle]
+pub unsafe extern "C" fn rpy_concat_strs(l: *mut u8) -> *mut u8 {
+    let parts: Vec<Chars> = items(l).iter().map(|&p| chars(p as *const u8)).collect();
+    let len: usize = parts.iter().map(|c| c.len()).sum();
+    let narrow = parts.iter().all(|c| match c {
+        Chars::Latin1(_) => true,
+        Chars::Ucs4(w) => w.iter().all(|&x| x < 256),
+    });
+    let s = alloc_str(len, if narrow { 1 } else { 4 });
+    if s.is_null() || len == 0 {
+        return s;
+    }
+    let mut k = 0;
+    if narrow {
+        let d = latin1_data(s, len);
+        for c in &parts {
+            for x in c.iter() {
+                d[k] = x as u8;
+                k += 1;
+            }
+        }
+    } else {
+        let d = ucs4_data(s, len);
+        for c in &parts {
+            for x in c.iter() {
+                d[k] = x;
+                k += 1;
+            }
+        }
+    }
+    s
 }

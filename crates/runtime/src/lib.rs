@@ -6,7 +6,7 @@
 //! str objects and their operations ([`strobj`], [`strops`], [`str_repr`]), number
 //! formatting and parsing ([`float_repr`], [`int_parse`], [`float_parse`]), Python
 //! number semantics ([`int_ops`], [`float_ops`]), lists ([`list`], [`list_compare`],
-//! [`list_repr`]) and dicts and sets ([`dict`], [`dict_misc`]). Generated code calls
+//! [`list_repr`]) and dicts and sets ([`dict`]). Generated code calls
 //! the `rpy_*` functions through the C ABI; the object layouts they share with the
 //! translator are in [`abi`].
 //!
@@ -21,7 +21,6 @@
 pub mod abi;
 pub mod ascii_transform;
 pub mod dict;
-pub mod dict_misc;
 pub mod exceptions;
 pub mod float_ops;
 pub mod float_parse;

@@ -1,10 +1,10 @@
 //! Dicts and sets: insertion, lookup, growth, deletion and re-insertion order, the
-//! Custom-key protocol (probe + insert with a hash), copy, clear, popitem's entry.
+//! Custom-key protocol (probe + insert with a hash), copy, clear, popitem's entry,
+//! joining repr pieces.
 
 use super::*;
 use crate::abi::*;
 use crate::dict::*;
-use crate::dict_misc::*;
 use crate::list::list_from_items;
 
 fn keys(d: *mut u8) -> Vec<i64> {
@@ -184,7 +184,7 @@ fn copy_is_independent() {
 }
 
 #[test]
-fn concat_and_sort() {
+fn concat_pieces() {
     let _g = lock();
     unsafe {
         let l = list_from_items(&[
@@ -194,11 +194,5 @@ fn concat_and_sort() {
             s("}") as i64,
         ]);
         assert_eq!(text(rpy_concat_strs(l)), "{'a': \u{263a}}");
-        let l = list_from_items(&[3, -1, 2]);
-        rpy_sort_slots(l, ItemKind::Int as i64);
-        assert_eq!(crate::list::items(l), &[-1, 2, 3]);
-        let l = list_from_items(&[s("b") as i64, s("a") as i64]);
-        rpy_sort_slots(l, ItemKind::Str as i64);
-        assert_eq!(text(crate::list::items(l)[0] as *const u8), "a");
     }
 }

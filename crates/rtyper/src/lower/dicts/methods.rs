@@ -8,7 +8,7 @@ use super::{block, branch, goto, info, new_dict, DictInfo};
 use crate::lltype::{LlConst, LlOp, LlType};
 use crate::lower::ops::{Kw, Pos};
 use crate::lower::Lower;
-use crate::repr::{item_kind, ll_type};
+use crate::repr::ll_type;
 use crate::runtime_fns as rt;
 use annotator::dicts::is_dict;
 use annotator::model::Ann;
@@ -297,7 +297,21 @@ pub fn call_method(
 
 /// Lowers a builtin call that takes or makes a dict or set; `None` leaves it to the
 /// generic lowering.
-pub fn try_builtin(l: &mut Lower, q: &str, pos: &Pos, _kw: &Kw, res: &Ann) -> Option<Value> {
+/// The builtins over iterables that take a dict or set as a list (as the annotator).
+const OVER_ITERABLES: &[&str] = &[
+    "list",
+    "sorted",
+    "sum",
+    "any",
+    "all",
+    "min",
+    "max",
+    "enumerate",
+    "zip",
+    "reversed",
+];
+
+pub fn try_builtin(l: &mut Lower, q: &str, pos: &Pos, kw: &Kw, res: &Ann) -> Option<Value> {
     let name = q.strip_prefix("builtins.")?;
     let dictish = pos.iter().any(|(_, a)| is_dict(a));
     Some(match (name, pos.as_slice()) {
@@ -321,14 +335,32 @@ pub fn try_builtin(l: &mut Lower, q: &str, pos: &Pos, _kw: &Kw, res: &Ann) -> Op
             });
             s
         }
-        ("list" | "sorted", [(x, xa)]) if dictish => {
-            let list = to_list(l, *x, xa, res);
-            if name == "sorted" {
-                let kind = item_kind(&l.list_item(res)).map_or(0, |k| k as i64);
-                let k = l.int(kind);
-                l.call_rt(&rt::SORT_SLOTS, vec![list, k]);
+        _ if dictish && OVER_ITERABLES.contains(&name) => {
+            // The dict-ish arguments become the lists the annotator made for them.
+            let mut lists = vec![];
+            for (k, (x, xa)) in pos.iter().enumerate() {
+                if !is_dict(xa) {
+                    lists.push((*x, xa.clone()));
+                    continue;
+                }
+                let Some(&def) = l.p.dicts.list_sites.get(&(l.g, l.span, k)) else {
+                    l.error(
+                        "E0347",
+                        format!("internal: no list for `{name}` argument {k}"),
+                    );
+                    return Some(l.konst(LlConst::Void));
+                };
+                let la = Ann::List {
+                    def,
+                    nullable: false,
+                };
+                let list = to_list(l, *x, xa, &la);
+                lists.push((list, la));
             }
-            list
+            if name == "list" {
+                return Some(lists.remove(0).0);
+            }
+            crate::lower::builtins::call_builtin(l, q, lists, kw.clone(), res)
         }
         ("str" | "repr", [(x, xa)]) if super::repr::generated(l, xa) => {
             super::repr::repr(l, *x, xa, 0)

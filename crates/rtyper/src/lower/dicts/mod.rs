@@ -51,6 +51,8 @@ pub struct DictInfo {
     pub is_set: bool,
     pub part: DictPart,
     pub nullable: bool,
+    /// A view (`d.keys()`...), which prints as `dict_keys([...])`.
+    pub view: bool,
 }
 
 pub fn info(l: &Lower, a: &Ann) -> Option<DictInfo> {
@@ -76,6 +78,7 @@ pub fn info(l: &Lower, a: &Ann) -> Option<DictInfo> {
         is_set,
         part,
         nullable,
+        view: matches!(a, Ann::DictView { .. }),
     })
 }
 

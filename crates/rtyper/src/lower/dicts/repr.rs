@@ -18,11 +18,12 @@ use rpyrt::abi::{LIST_ITEMS, LIST_LENGTH};
 
 const MAX_DEPTH: u32 = 24;
 
-/// Whether `str(x)` of this annotation is generated here.
+/// Whether `str(x)` of this annotation is generated here: it is or holds a dict or set.
 pub fn generated(l: &Lower, a: &Ann) -> bool {
     match a {
         Ann::Dict { .. } | Ann::Set { .. } | Ann::DictView { .. } => true,
-        Ann::List { .. } => item_kind(&l.list_item(a)).is_none(),
+        Ann::List { .. } => generated(l, &l.list_item(a)),
+        Ann::Tuple(items) => items.iter().any(|i| generated(l, i)),
         _ => false,
     }
 }
@@ -59,7 +60,7 @@ pub fn repr(l: &mut Lower, v: Value, a: &Ann, depth: u32) -> Value {
             l.op(LlOp::Select(LlType::Ref), vec![v, t, f], LlType::Ref)
         }
         Ann::Str { nullable } => null_or(l, v, *nullable, LlType::Ref, none, |l| {
-            l.call_rt(&rt::STR_REPR_OF, vec![v])
+            l.call_rt(&rt::STR_REPR, vec![v])
         }),
         Ann::None | Ann::Impossible => s(l, "None"),
         Ann::List { nullable, .. } => {
@@ -161,11 +162,7 @@ fn list_repr(l: &mut Lower, v: Value, item: &Ann, depth: u32) -> Value {
 }
 
 fn dict_repr(l: &mut Lower, d: Value, inf: &DictInfo, depth: u32) -> Value {
-    let (open, close) = match inf.part {
-        DictPart::Keys if !inf.is_set => ("{", "}"),
-        DictPart::SetItems => ("{", "}"),
-        _ => ("", ""),
-    };
+    let (open, close) = if inf.view { ("", "") } else { ("{", "}") };
     if inf.is_set {
         // An empty set prints as `set()`.
         let n = super::len(l, d);
@@ -293,6 +290,7 @@ pub fn value_eq(l: &mut Lower, a: Value, b: Value, t: &Ann, depth: u32) -> Value
                 }
             })
         }
+        Ann::Tuple(items) => super::tuples::eq(l, a, b, items, depth, false),
         _ => table::eq(l, a, b, t, depth),
     }
 }

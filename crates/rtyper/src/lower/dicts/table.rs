@@ -212,7 +212,7 @@ pub fn eq(l: &mut Lower, a: Value, b: Value, ann: &Ann, depth: u32) -> Value {
             })
         }
         Ann::Instance { .. } => l.op(LlOp::PtrEq, vec![a, b], LlType::Bool),
-        Ann::Tuple(items) => super::tuples::eq(l, a, b, items, depth),
+        Ann::Tuple(items) => super::tuples::eq(l, a, b, items, depth, true),
         _ => l.konst(LlConst::Bool(true)),
     }
 }
