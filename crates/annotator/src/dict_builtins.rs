@@ -79,6 +79,7 @@ pub fn reprable(a: &mut Annotator, x: &Ann, span: Span) -> Result<(), Diagnostic
             reprable(a, &v, span)
         }
         Ann::Tuple(items) => items.iter().try_for_each(|i| reprable(a, i, span)),
+        Ann::Optional(inner) => reprable(a, inner, span),
         Ann::Instance {
             class: ClassRef::User(c),
             ..

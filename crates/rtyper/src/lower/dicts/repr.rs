@@ -110,6 +110,10 @@ pub fn repr(l: &mut Lower, v: Value, a: &Ann, depth: u32) -> Value {
             })
         }
         Ann::Tuple(items) => super::tuples::repr(l, v, items, depth),
+        Ann::Optional(inner) => null_or(l, v, true, LlType::Ref, none, |l| {
+            let x = crate::lower::optional::load(l, v, inner);
+            repr(l, x, inner, depth)
+        }),
         other => {
             l.error("E0345", format!("repr() of {other:?} is not supported yet"));
             s(l, "")
