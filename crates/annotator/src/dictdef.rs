@@ -120,6 +120,15 @@ pub fn key_kind(snapshot: &Snapshot, classdefs: &classdef::ClassDefs, key: &Ann)
 
 /// A description for messages, with the key and value types of dicts.
 pub fn describe(a: &Annotator, x: &Ann) -> String {
+    describe_at(a, x, 0)
+}
+
+fn describe_at(a: &Annotator, x: &Ann, depth: u32) -> String {
+    // A dict may hold itself: its description stops somewhere.
+    if depth > 4 {
+        return "...".into();
+    }
+    let describe = |a: &Annotator, x: &Ann| describe_at(a, x, depth + 1);
     let defs = &a.p.dicts.defs;
     let or_none = |s: String, n: bool| if n { format!("{s} or None") } else { s };
     match x {

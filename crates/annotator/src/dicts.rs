@@ -220,12 +220,16 @@ fn subject_op(a: &mut Annotator, g: GraphId, i: Inst, op: FlowOp, args: &[Ann], 
             Some(span),
         )
         .help("use `s.add(x)` and `s.discard(x)`")),
-        _ => Err(crate::rules::unsupported(
-            a,
-            &format!("use `{}` on", crate::rules::op_symbol(op)).replace("`?`", "this operation"),
-            x,
-            span,
-        )),
+        _ => {
+            let what = match op {
+                Contains => "use `in` on",
+                GetItem => "index",
+                SetItem => "assign items of",
+                DelItem => "delete items of",
+                _ => "call next() on",
+            };
+            Err(crate::rules::unsupported(a, what, x, span))
+        }
     }
 }
 
@@ -241,8 +245,8 @@ fn compare(a: &mut Annotator, op: FlowOp, x: &Ann, y: &Ann, span: Span) -> R {
             a.unify_dicts(*d1, *d2, span);
             true
         }
-        (Ann::Dict { nullable: true, .. } | Ann::Set { nullable: true, .. }, Ann::None)
-        | (Ann::None, Ann::Dict { nullable: true, .. } | Ann::Set { nullable: true, .. }) => eq,
+        (Ann::Dict { .. } | Ann::Set { .. }, Ann::None)
+        | (Ann::None, Ann::Dict { .. } | Ann::Set { .. }) => eq,
         _ => false,
     };
     let nullable = matches!(

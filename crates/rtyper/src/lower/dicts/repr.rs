@@ -20,12 +20,16 @@ const MAX_DEPTH: u32 = 24;
 
 /// Whether `str(x)` of this annotation is generated here: it is or holds a dict or set.
 pub fn generated(l: &Lower, a: &Ann) -> bool {
-    match a {
-        Ann::Dict { .. } | Ann::Set { .. } | Ann::DictView { .. } => true,
-        Ann::List { .. } => generated(l, &l.list_item(a)),
-        Ann::Tuple(items) => items.iter().any(|i| generated(l, i)),
-        _ => false,
+    fn at(l: &Lower, a: &Ann, depth: u32) -> bool {
+        match a {
+            _ if depth > 16 => false,
+            Ann::Dict { .. } | Ann::Set { .. } | Ann::DictView { .. } => true,
+            Ann::List { .. } => at(l, &l.list_item(a), depth + 1),
+            Ann::Tuple(items) => items.iter().any(|i| at(l, i, depth + 1)),
+            _ => false,
+        }
     }
+    at(l, a, 0)
 }
 
 /// `str(x)` (= `repr(x)`) for the containers whose repr is generated here.
