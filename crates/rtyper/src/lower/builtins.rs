@@ -133,6 +133,8 @@ pub fn new_exception(l: &mut Lower, name: &str, msg: Option<(Value, Ann)>) -> Va
     let vt = l.konst(LlConst::Vtable(idx));
     l.set_field(obj, INST_TYPEPTR, LlType::Ref, vt);
     let m = match msg {
+        // str(KeyError(k)) is repr(k), as the dicts' own KeyErrors show it.
+        Some((v, a @ Ann::Str { .. })) if name == "KeyError" => super::dicts::repr_value(l, v, &a),
         Some((v, a)) => to_str(l, v, &a),
         None => l.konst(LlConst::Null),
     };

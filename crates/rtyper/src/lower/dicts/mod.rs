@@ -128,6 +128,11 @@ pub fn call_user(
     super::instances::call_method(l, recv, ra, name, pos, vec![], res)
 }
 
+/// `repr(v)` for a value of annotation `a` (as dicts print their keys and values).
+pub fn repr_value(l: &mut Lower, v: Value, a: &Ann) -> Value {
+    repr::repr(l, v, a, 0)
+}
+
 /// A new empty dict for annotation `a`.
 pub fn new_dict(l: &mut Lower, info: &DictInfo) -> Value {
     let k = l.int(info.kind as i64);
