@@ -270,6 +270,12 @@ pub fn try_builtin(
         ("bool", [_]) if dictish => Ok(Ann::Bool(None)),
         (_, xs) if dictish => {
             let d = xs.iter().find(|x| is_dict(x)).expect("dictish");
+            if matches!(
+                d,
+                Ann::Dict { nullable: true, .. } | Ann::Set { nullable: true, .. }
+            ) {
+                return Some(Err(crate::dicts::maybe_none(a, d, span)));
+            }
             Err(Diagnostic::new(
                 "E0240",
                 format!("{name}() of {} is not supported (yet)", a.describe(d)),

@@ -67,7 +67,7 @@ fn set(def: DictDefId) -> Ann {
     }
 }
 
-fn maybe_none(a: &Annotator, what: &Ann, span: Span) -> Diagnostic {
+pub fn maybe_none(a: &Annotator, what: &Ann, span: Span) -> Diagnostic {
     Diagnostic::new(
         "E0275",
         format!(
@@ -76,7 +76,8 @@ fn maybe_none(a: &Annotator, what: &Ann, span: Span) -> Diagnostic {
         ),
         Some(span),
     )
-    .help("check `is not None` first, or keep None out of this variable")
+    .note("rpy does not narrow a variable's type after an `is not None` test")
+    .help("keep None out of this variable: an empty dict or set can stand for \"nothing\"")
 }
 
 /// What iterating over `x` yields, for a definite dict, set or view.
