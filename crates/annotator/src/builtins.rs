@@ -97,7 +97,10 @@ pub fn call_builtin(
     match (name, args.as_slice()) {
         ("print", xs) => {
             for (x, s) in &pos {
-                if user_str(a, x, *s)? || container_repr_ok(a, x, *s)? {
+                if user_str(a, x, *s)?
+                    || crate::dict_builtins::print_ok(a, x, *s)?
+                    || container_repr_ok(a, x, *s)?
+                {
                     continue;
                 }
                 if !printable(a, x) {

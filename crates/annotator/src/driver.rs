@@ -36,6 +36,8 @@ pub struct Program {
     pub prebuilt_instances: Vec<ObjId>,
     /// Module globals assigned at run time: (module, name) → type and initial value.
     pub global_cells: Vec<GlobalCell>,
+    /// Dict and set definitions, their creation sites and the prebuilt dicts.
+    pub dicts: crate::dictdef::DictState,
 }
 
 /// A module global that functions assign at run time (a static cell in the binary).
@@ -53,13 +55,13 @@ pub struct GlobalCell {
 impl Program {
     /// The annotation of a constant.
     pub fn ann_of_const(&self, c: &Const, snapshot: &Snapshot) -> Ann {
-        const_ann_readonly(c, snapshot, &self.prebuilt_lists)
+        const_ann_readonly(c, snapshot, &self.prebuilt_lists, &self.dicts.prebuilt)
     }
 
     /// The annotation of a value (constants included).
     pub fn ann(&self, g: GraphId, v: Value, snapshot: &Snapshot) -> Ann {
         match self.graphs[g].const_of(v) {
-            Some(c) => const_ann_readonly(c, snapshot, &self.prebuilt_lists),
+            Some(c) => const_ann_readonly(c, snapshot, &self.prebuilt_lists, &self.dicts.prebuilt),
             None => self.bindings[g.index()]
                 .get(&v)
                 .cloned()
@@ -121,6 +123,7 @@ pub fn annotate(snapshot: &Snapshot, sources: &mut SourceMap) -> Result<Program,
             ret_override: HashMap::new(),
             prebuilt_instances: vec![],
             global_cells: vec![],
+            dicts: Default::default(),
         },
         origins: vec![],
         callers: vec![],
@@ -198,7 +201,7 @@ impl<'a> Annotator<'a> {
     }
 
     pub fn describe(&self, a: &Ann) -> String {
-        a.describe(&|d| self.p.listdefs.item(d))
+        crate::dictdef::describe(self, a)
     }
 
     /// The graph of a function object, building it on first use.
@@ -279,6 +282,9 @@ impl<'a> Annotator<'a> {
                 for (x, y) in ctx.lists {
                     self.unify_lists(x, y, origin);
                 }
+                for (x, y) in ctx.dicts {
+                    self.unify_dicts(x, y, origin);
+                }
                 if new != old {
                     self.p.bindings[g.index()].insert(v, new);
                     self.origins[g.index()].entry(v).or_insert(origin);
@@ -317,6 +323,7 @@ impl<'a> Annotator<'a> {
             Ok(wake) => wake.into_iter().for_each(|r| self.schedule_reader(r)),
             Err((_, _, old_origin)) => self.list_item_conflict(ix, old_origin, iy, origin),
         }
+        self.flush_pending_dicts(origin);
     }
 
     pub fn generalize_list(&mut self, d: ListDefId, ann: &Ann, origin: Span) {
@@ -326,6 +333,7 @@ impl<'a> Annotator<'a> {
                 self.list_item_conflict(old, old_origin, ann.clone(), origin)
             }
         }
+        self.flush_pending_dicts(origin);
     }
 
     fn list_item_conflict(&mut self, old: Ann, old_origin: Option<Span>, new: Ann, origin: Span) {
@@ -400,10 +408,17 @@ impl<'a> Annotator<'a> {
                             self.p.graphs[self.current.0].span,
                         );
                     }
+                    self.flush_pending_dicts(self.p.graphs[self.current.0].span);
                 }
             }
         }
-        const_ann_readonly(c, self.snapshot, &self.p.prebuilt_lists)
+        crate::dictdef::register_prebuilt(self, c);
+        const_ann_readonly(
+            c,
+            self.snapshot,
+            &self.p.prebuilt_lists,
+            &self.p.dicts.prebuilt,
+        )
     }
 
     fn flow_block(&mut self, g: GraphId, b: Block) {
@@ -500,6 +515,9 @@ impl<'a> Annotator<'a> {
                 Ok(new) => {
                     for (x, y) in ctx.lists {
                         self.unify_lists(x, y, span);
+                    }
+                    for (x, y) in ctx.dicts {
+                        self.unify_dicts(x, y, span);
                     }
                     if new != old {
                         self.p.returns[g.index()] = new;
@@ -660,7 +678,12 @@ pub fn obj_const(snapshot: &Snapshot, o: ObjId) -> Const {
     }
 }
 
-fn const_ann_readonly(c: &Const, snapshot: &Snapshot, lists: &HashMap<ObjId, ListDefId>) -> Ann {
+fn const_ann_readonly(
+    c: &Const,
+    snapshot: &Snapshot,
+    lists: &HashMap<ObjId, ListDefId>,
+    dicts: &HashMap<ObjId, crate::model::DictDefId>,
+) -> Ann {
     match c {
         Const::None => Ann::None,
         Const::Bool(b) => Ann::Bool(Some(*b)),
@@ -680,6 +703,17 @@ fn const_ann_readonly(c: &Const, snapshot: &Snapshot, lists: &HashMap<ObjId, Lis
             Obj::List { .. } => match lists.get(o) {
                 Some(d) => Ann::List {
                     def: *d,
+                    nullable: false,
+                },
+                None => Ann::Impossible,
+            },
+            Obj::Dict { .. } | Obj::Set { .. } => match dicts.get(o) {
+                Some(&def) if matches!(snapshot.objects[*o], Obj::Set { .. }) => Ann::Set {
+                    def,
+                    nullable: false,
+                },
+                Some(&def) => Ann::Dict {
+                    def,
                     nullable: false,
                 },
                 None => Ann::Impossible,

@@ -350,6 +350,9 @@ impl Annotator<'_> {
         for (x, y) in ctx.lists {
             self.unify_lists(x, y, span);
         }
+        for (x, y) in ctx.dicts {
+            self.unify_dicts(x, y, span);
+        }
         Ok(r)
     }
 

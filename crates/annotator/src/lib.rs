@@ -1,6 +1,7 @@
 //! The annotator: whole-program type inference over flow graphs, run to a fixpoint from
 //! the entry point, as RPython's annotator does. It owns the annotation lattice
-//! ([`model`]), list definitions ([`listdef`]), the rules for each flow operation
+//! ([`model`]), list definitions ([`listdef`]), dict and set definitions ([`dictdef`],
+//! rules in [`dicts`] and [`dict_builtins`]), the rules for each flow operation
 //! ([`rules`]) and for builtin calls ([`builtins`]), and the worklist driver
 //! ([`driver`]), which also builds the flow graph of each function the first time a call
 //! reaches it.
@@ -11,6 +12,8 @@
 
 pub mod builtins;
 pub mod classdef;
+pub mod dict_builtins;
+pub mod dictdef;
 pub mod dicts;
 pub mod driver;
 pub mod instances;

@@ -21,6 +21,8 @@ pub struct ListDefData {
 #[derive(Default, Debug)]
 pub struct ListDefs {
     defs: PrimaryMap<ListDefId, ListDefData>,
+    /// Dict definitions that met while joining items; the annotator unifies them.
+    pub pending_dicts: Vec<(crate::model::DictDefId, crate::model::DictDefId)>,
 }
 
 impl ListDefs {
@@ -75,6 +77,7 @@ impl ListDefs {
             }
             wake.extend(data.readers.iter().copied());
         }
+        self.pending_dicts.extend(ctx.dicts);
         for (a, b) in ctx.lists {
             wake.extend(self.unify(snapshot, a, b, origin)?);
         }

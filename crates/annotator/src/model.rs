@@ -15,6 +15,22 @@ use std::fmt;
 pub struct ListDefId(u32);
 entity_impl!(ListDefId, "list");
 
+/// A dict definition: every dict (or set) made at one site, or unified with it, shares
+/// one key and one value annotation (RPython's DictDef; see `dictdef.rs`).
+#[derive(Copy, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DictDefId(u32);
+entity_impl!(DictDefId, "dict");
+
+/// What a dict view or iterator yields: keys, values, `(key, value)` tuples, or the
+/// items of a set.
+#[derive(Copy, Clone, PartialEq, Eq, Hash, Debug)]
+pub enum DictPart {
+    Keys,
+    Values,
+    Items,
+    SetItems,
+}
+
 /// A prebuilt callable or namespace that a value is known to be.
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum Desc {
@@ -62,6 +78,25 @@ pub enum Ann {
         nullable: bool,
     },
     Tuple(Vec<Ann>),
+    /// A dict; a set is a dict whose values are unused.
+    Dict {
+        def: DictDefId,
+        nullable: bool,
+    },
+    Set {
+        def: DictDefId,
+        nullable: bool,
+    },
+    /// `d.keys()`, `d.values()`, `d.items()`.
+    DictView {
+        def: DictDefId,
+        part: DictPart,
+    },
+    /// An iterator over a dict, a set (`Keys`) or a view.
+    DictIter {
+        def: DictDefId,
+        part: DictPart,
+    },
     /// A `range(...)` object.
     Range,
     RangeIter,
@@ -152,6 +187,20 @@ impl Ann {
                         .join(", ")
                 )
             }
+            Ann::Dict { nullable, .. } | Ann::Set { nullable, .. } => {
+                let s = if matches!(self, Ann::Set { .. }) {
+                    "set"
+                } else {
+                    "dict"
+                };
+                if *nullable {
+                    format!("{s} or None")
+                } else {
+                    s.into()
+                }
+            }
+            Ann::DictView { .. } => "dict view".into(),
+            Ann::DictIter { .. } => "dict iterator".into(),
             Ann::Range => "range".into(),
             Ann::RangeIter => "range iterator".into(),
             Ann::ListIter(_) => "list iterator".into(),
@@ -189,6 +238,7 @@ pub struct UnionConflict;
 /// What joining needs from the annotator: list unification and the class hierarchy.
 pub trait UnionCtx {
     fn unify_lists(&mut self, a: ListDefId, b: ListDefId);
+    fn unify_dicts(&mut self, a: DictDefId, b: DictDefId);
     fn common_base(&self, a: &ClassRef, b: &ClassRef) -> Option<ClassRef>;
 }
 
@@ -238,6 +288,60 @@ pub fn union(a: &Ann, b: &Ann, ctx: &mut dyn UnionCtx) -> Result<Ann, UnionConfl
                 items.push(union(p, q, ctx)?);
             }
             Tuple(items)
+        }
+        (
+            Dict {
+                def: d1,
+                nullable: n1,
+            },
+            Dict {
+                def: d2,
+                nullable: n2,
+            },
+        ) => {
+            ctx.unify_dicts(*d1, *d2);
+            Dict {
+                def: *d1,
+                nullable: *n1 || *n2,
+            }
+        }
+        (
+            Set {
+                def: d1,
+                nullable: n1,
+            },
+            Set {
+                def: d2,
+                nullable: n2,
+            },
+        ) => {
+            ctx.unify_dicts(*d1, *d2);
+            Set {
+                def: *d1,
+                nullable: *n1 || *n2,
+            }
+        }
+        (Dict { def, .. }, None) | (None, Dict { def, .. }) => Dict {
+            def: *def,
+            nullable: true,
+        },
+        (Set { def, .. }, None) | (None, Set { def, .. }) => Set {
+            def: *def,
+            nullable: true,
+        },
+        (DictView { def: d1, part: p1 }, DictView { def: d2, part: p2 }) if p1 == p2 => {
+            ctx.unify_dicts(*d1, *d2);
+            DictView {
+                def: *d1,
+                part: *p1,
+            }
+        }
+        (DictIter { def: d1, part: p1 }, DictIter { def: d2, part: p2 }) if p1 == p2 => {
+            ctx.unify_dicts(*d1, *d2);
+            DictIter {
+                def: *d1,
+                part: *p1,
+            }
         }
         (Range, Range) => Range,
         (RangeIter, RangeIter) => RangeIter,
@@ -334,6 +438,7 @@ thread_local! {
 pub struct Collect<'s> {
     pub snapshot: &'s frontend::prebuilt::Snapshot,
     pub lists: Vec<(ListDefId, ListDefId)>,
+    pub dicts: Vec<(DictDefId, DictDefId)>,
 }
 
 impl<'s> Collect<'s> {
@@ -341,6 +446,7 @@ impl<'s> Collect<'s> {
         Collect {
             snapshot,
             lists: vec![],
+            dicts: vec![],
         }
     }
 }
@@ -348,6 +454,9 @@ impl<'s> Collect<'s> {
 impl UnionCtx for Collect<'_> {
     fn unify_lists(&mut self, a: ListDefId, b: ListDefId) {
         self.lists.push((a, b));
+    }
+    fn unify_dicts(&mut self, a: DictDefId, b: DictDefId) {
+        self.dicts.push((a, b));
     }
     fn common_base(&self, a: &ClassRef, b: &ClassRef) -> Option<ClassRef> {
         crate::classdef::common_base(self.snapshot, a, b)

@@ -117,6 +117,7 @@ pub fn const_value<'ctx>(e: &mut Emitter<'ctx, '_>, c: &LlConst) -> Option<Basic
             .as_pointer_value()
             .const_cast(e.ptr)
             .into(),
+        LlConst::PrebuiltDict(o) => e.prebuilt_dict(*o).into(),
     })
 }
 

@@ -38,6 +38,7 @@ pub struct Emitter<'ctx, 'a> {
     lists: HashMap<ObjId, GlobalValue<'ctx>>,
     instances: HashMap<ObjId, GlobalValue<'ctx>>,
     cells: HashMap<usize, GlobalValue<'ctx>>,
+    dicts: HashMap<ObjId, GlobalValue<'ctx>>,
     locs: HashMap<(Span, GraphId), GlobalValue<'ctx>>,
     pub exc_type: GlobalValue<'ctx>,
     pub exc_value: GlobalValue<'ctx>,
@@ -75,6 +76,7 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
             lists: HashMap::new(),
             instances: HashMap::new(),
             cells: HashMap::new(),
+            dicts: HashMap::new(),
             locs: HashMap::new(),
             exc_type,
             exc_value,
@@ -308,6 +310,7 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
                     .as_pointer_value()
                     .const_to_int(self.i64)
                     .into(),
+                LlConst::PrebuiltDict(o) => self.prebuilt_dict(*o).const_to_int(self.i64).into(),
                 _ => self.i64.const_zero().into(),
             })
             .collect();
@@ -372,6 +375,7 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
                     .as_global_value()
                     .as_pointer_value()
                     .const_to_int(self.i64),
+                LlConst::PrebuiltDict(o) => self.prebuilt_dict(*o).const_to_int(self.i64),
                 _ => self.i64.const_zero(),
             };
             vals[(off / 8) as usize] = v;
@@ -395,6 +399,33 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
         g.set_initializer(&v);
         self.cells.insert(idx, g);
         g
+    }
+
+    /// A prebuilt dict or set: an empty, writable dict object in static data (abi
+    /// layout) that the startup graph fills.
+    pub fn prebuilt_dict(&mut self, obj: ObjId) -> PointerValue<'ctx> {
+        if let Some(g) = self.dicts.get(&obj) {
+            return g.as_pointer_value().const_cast(self.ptr);
+        }
+        let kind = self
+            .prog
+            .prebuilt_dicts
+            .iter()
+            .find(|d| d.obj == obj)
+            .map_or(0, |d| d.kind);
+        let words = (rpyrt::abi::DICT_SIZE / 8) as usize;
+        let mut vals = vec![self.i64.const_zero(); words];
+        vals[0] = self.i64.const_int(Tid::Dict as u64 | FLAG_STATIC, false);
+        vals[(rpyrt::abi::DICT_KIND / 8) as usize] = self.i64.const_int(kind as u64, true);
+        let ty = self.i64.array_type(words as u32);
+        let g = self
+            .module
+            .add_global(ty, None, &format!("rpy_dict.{}", obj.index()));
+        g.set_linkage(Linkage::Private);
+        g.set_alignment(8);
+        g.set_initializer(&self.i64.const_array(&vals));
+        self.dicts.insert(obj, g);
+        g.as_pointer_value().const_cast(self.ptr)
     }
 
     pub fn emit_program(&mut self) -> Result<(), String> {
@@ -422,6 +453,33 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
         let bb = self.ctx.append_basic_block(wrapper, "entry");
         self.builder.position_at_end(bb);
         let lst = wrapper.get_nth_param(0).expect("argv");
+        if let Some(init) = self.prog.init {
+            // Fills the prebuilt dicts first; an exception there is reported like any
+            // other uncaught exception.
+            let fv = self.functions[&init];
+            self.builder.build_call(fv, &[], "").expect("positioned");
+            let pending = self
+                .builder
+                .build_load(self.exc_type.as_pointer_value(), "exc")
+                .expect("positioned")
+                .into_pointer_value();
+            let raised = self
+                .builder
+                .build_is_not_null(pending, "raised")
+                .expect("positioned");
+            let (bad, good) = (
+                self.ctx.append_basic_block(wrapper, "init_failed"),
+                self.ctx.append_basic_block(wrapper, "run"),
+            );
+            self.builder
+                .build_conditional_branch(raised, bad, good)
+                .expect("positioned");
+            self.builder.position_at_end(bad);
+            self.builder
+                .build_return(Some(&self.i64.const_zero()))
+                .expect("positioned");
+            self.builder.position_at_end(good);
+        }
         let f = self.prog.entry;
         let func = self.functions[&f];
         let params = &self.prog.functions[f].params;

@@ -53,6 +53,13 @@ pub struct PrebuiltInstance {
     pub fields: Vec<(i64, LlConst)>,
 }
 
+/// A prebuilt dict or set: an empty dict object in static data with its key kind,
+/// filled by the startup graph [`LlProgram::init`].
+pub struct PrebuiltDict {
+    pub obj: ObjId,
+    pub kind: i64,
+}
+
 /// The whole program in low-level form.
 pub struct LlProgram {
     pub functions: PrimaryMap<GraphId, LlFunction>,
@@ -62,6 +69,9 @@ pub struct LlProgram {
     pub prebuilt_instances: Vec<PrebuiltInstance>,
     /// Static cells of module globals assigned at run time: type and initial value.
     pub global_cells: Vec<(LlType, LlConst)>,
+    pub prebuilt_dicts: Vec<PrebuiltDict>,
+    /// A graph without parameters that `main` runs first (fills the prebuilt dicts).
+    pub init: Option<GraphId>,
 }
 
 pub use lower::rtype;

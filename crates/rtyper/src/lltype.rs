@@ -179,6 +179,8 @@ pub enum LlConst {
     FuncPtr(GraphId),
     /// A prebuilt instance of a user class in static data.
     PrebuiltInstance(ObjId),
+    /// A prebuilt dict or set: an empty dict object in static data, filled at startup.
+    PrebuiltDict(ObjId),
 }
 
 impl fmt::Display for LlConst {
@@ -196,6 +198,7 @@ impl fmt::Display for LlConst {
             LlConst::PrebuiltList(o) => write!(f, "list<{o}>"),
             LlConst::PrebuiltInstance(o) => write!(f, "instance<{o}>"),
             LlConst::FuncPtr(g) => write!(f, "&{g}"),
+            LlConst::PrebuiltDict(o) => write!(f, "dict<{o}>"),
         }
     }
 }

@@ -21,7 +21,11 @@ pub fn ll_type(a: &Ann) -> LlType {
         | Ann::StrBuilder
         | Ann::Instance { .. }
         | Ann::Funcs(_)
-        | Ann::Optional(_) => LlType::Ref,
+        | Ann::Optional(_)
+        | Ann::Dict { .. }
+        | Ann::Set { .. }
+        | Ann::DictView { .. }
+        | Ann::DictIter { .. } => LlType::Ref,
         Ann::BoundMethod { receiver, .. }
         | Ann::BoundFunc { receiver, .. }
         | Ann::Super { receiver, .. } => ll_type(receiver),
@@ -58,7 +62,8 @@ pub fn const_type(c: &LlConst) -> LlType {
         | LlConst::Vtable(_)
         | LlConst::PrebuiltList(_)
         | LlConst::PrebuiltInstance(_)
-        | LlConst::FuncPtr(_) => LlType::Ref,
+        | LlConst::FuncPtr(_)
+        | LlConst::PrebuiltDict(_) => LlType::Ref,
     }
 }
 

@@ -99,4 +99,16 @@ runtime_fns! {
     SB_APPEND_SLICE = "rpy_sb_append_slice"(Ref, Ref, Int, Int) -> Void, raise: true;
     SB_APPEND_MULTIPLE_CHAR = "rpy_sb_append_multiple_char"(Ref, Ref, Int) -> Void, raise: true;
     SB_BUILD = "rpy_sb_build"(Ref) -> Ref, raise: true;
+    // Dicts and sets (runtime/src/dict.rs, dict_misc.rs).
+    DICT_NEW = "rpy_dict_new"(Int) -> Ref, raise: true;
+    DICT_LOOKUP = "rpy_dict_lookup"(Ref, Int) -> Int, raise: false;
+    DICT_STORE = "rpy_dict_store"(Ref, Int) -> Int, raise: true;
+    DICT_PROBE = "rpy_dict_probe"(Ref, Int, Ref) -> Int, raise: false;
+    DICT_INSERT_HASHED = "rpy_dict_insert_hashed"(Ref, Int, Int) -> Int, raise: true;
+    DICT_DELETE = "rpy_dict_delete"(Ref, Int) -> Void, raise: false;
+    DICT_CLEAR = "rpy_dict_clear"(Ref) -> Void, raise: false;
+    DICT_COPY = "rpy_dict_copy"(Ref) -> Ref, raise: true;
+    DICT_LAST = "rpy_dict_last"(Ref) -> Int, raise: false;
+    HASH_ITEM = "rpy_hash_item"(Int, Int) -> Int, raise: false;
+    CONCAT_STRS = "rpy_concat_strs"(Ref) -> Ref, raise: true;
 }

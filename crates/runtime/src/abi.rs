@@ -12,6 +12,13 @@
 //!   with 8-byte items (i64, f64 bits, bool as 0/1, or a pointer).
 //! - instance: `{ hdr, typeptr: *vtable, fields... }`; exception instances start with the
 //!   base-exception layout `{ hdr, typeptr, args_msg: *str or null }`.
+//! - dict (and set, whose entries leave the value unused): `{ hdr, length: i64 (live
+//!   entries), used: i64 (entries written, deleted ones included), entries: *array,
+//!   indices: *array, kind: i64 (`KeyKind`) }`; entries is an array of `ENTRY_WORDS`
+//!   words per entry `{hash, key, value}` in insertion order (a deleted entry has hash
+//!   `DELETED_HASH`); indices is the open-addressing table (a power of two of slots:
+//!   0 empty, -1 deleted, k > 0 entry k - 1). Both arrays are null until the first
+//!   insertion. See `dict.rs`.
 //! - vtable (emitted by the backend for every class, builtin exceptions included):
 //!   `{ subclass_min: i64, subclass_max: i64, name: *str, ... }`; `x` is an instance of
 //!   class C iff `C.subclass_min <= x.typeptr.subclass_min < C.subclass_max`.
@@ -32,6 +39,8 @@ pub enum Tid {
     /// A `rpy.rstring.StringBuilder`: `{ hdr, length: i64, buf: *str }` where `buf` is a
     /// str object used as a growable buffer (its `len` field is the capacity).
     StrBuilder = 7,
+    /// Dicts and sets.
+    Dict = 8,
 }
 
 /// Header flag: the object lives in static data (never freed, never moved).
@@ -58,6 +67,48 @@ pub const TUPLE_ITEMS: i64 = 8;
 pub const SB_LENGTH: i64 = 8;
 pub const SB_BUF: i64 = 16;
 pub const SB_SIZE: i64 = 24;
+pub const DICT_LENGTH: i64 = 8;
+pub const DICT_USED: i64 = 16;
+pub const DICT_ENTRIES: i64 = 24;
+pub const DICT_INDICES: i64 = 32;
+pub const DICT_KIND: i64 = 40;
+pub const DICT_SIZE: i64 = 48;
+/// Words per entry in a dict's entries array, and the word of each part.
+pub const ENTRY_WORDS: i64 = 3;
+pub const ENTRY_HASH: i64 = 0;
+pub const ENTRY_KEY: i64 = 1;
+pub const ENTRY_VALUE: i64 = 2;
+/// The hash word of a deleted entry (no key hashes to it: hashes are normalized).
+pub const DELETED_HASH: i64 = i64::MIN;
+
+/// How a dict compares and hashes its keys (the 8-byte key slot).
+#[repr(i64)]
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum KeyKind {
+    /// Ints and bools.
+    Int = 0,
+    /// Floats (by value: `0.0` and `-0.0` are one key).
+    Float = 1,
+    /// Strs by value (a null pointer, `None`, is a key of its own).
+    Str = 2,
+    /// Objects by identity (instances without `__eq__`/`__hash__`).
+    Ident = 3,
+    /// Keys hashed and compared by generated code (tuples, instances with `__eq__`):
+    /// the runtime only probes by hash (`rpy_dict_probe`) and inserts given a hash.
+    Custom = 4,
+}
+
+impl KeyKind {
+    pub fn from_i64(k: i64) -> KeyKind {
+        match k {
+            1 => KeyKind::Float,
+            2 => KeyKind::Str,
+            3 => KeyKind::Ident,
+            4 => KeyKind::Custom,
+            _ => KeyKind::Int,
+        }
+    }
+}
 
 pub const INST_TYPEPTR: i64 = 8;
 /// The first field of every exception instance: its message (a str, or null).

@@ -8,9 +8,10 @@
 //! the tables of [`unicode_classes`]), formatting ([`str_format`] for `format()` and
 //! f-strings, [`str_percent`] for `%`, [`float_format`]), [`str_builder`], number
 //! formatting and parsing ([`float_repr`], [`int_parse`], [`float_parse`]), Python
-//! number semantics ([`int_ops`], [`float_ops`]) and lists ([`list`], [`list_compare`],
-//! [`list_repr`]). Generated code calls the `rpy_*` functions through the C ABI; the
-//! object layouts they share with the translator are in [`abi`].
+//! number semantics ([`int_ops`], [`float_ops`]), lists ([`list`], [`list_compare`],
+//! [`list_repr`]) and dicts and sets ([`dict`]). Generated code calls
+//! the `rpy_*` functions through the C ABI; the object layouts they share with the
+//! translator are in [`abi`].
 //!
 //! No exported function panics: every failure is reported as a pending Python
 //! exception (`rpy_exc_type` / `rpy_exc_value`) and a dummy return value.
@@ -22,6 +23,7 @@
 
 pub mod abi;
 pub mod ascii_transform;
+pub mod dict;
 pub mod exceptions;
 pub mod float_format;
 pub mod float_ops;

@@ -130,21 +130,16 @@ impl<'a> Builder<'a> {
                 );
                 self.konst(Const::None)
             }
-            Expr::SetComp(s) => self.refuse(
-                s.range,
-                "a set comprehension",
-                "build a dict or list in a loop",
-            ),
-            Expr::DictComp(d) => self.refuse(
+            Expr::SetComp(s) => {
+                self.comprehension(super::loops::Comp::Set, &s.elt, &s.generators, s.range)
+            }
+            Expr::DictComp(d) => self.comprehension(
+                super::loops::Comp::Dict(&d.value),
+                &d.key,
+                &d.generators,
                 d.range,
-                "a dict comprehension",
-                "build the dict in a `for` loop",
             ),
-            Expr::Set(s) => self.refuse(
-                s.range,
-                "a set display",
-                "use a dict with `None` values, or a list",
-            ),
+            Expr::Set(s) => self.set_display(&s.elts, s.range),
             Expr::Lambda(l) => self.refuse(
                 l.range,
                 "`lambda`",
@@ -250,7 +245,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Evaluates display items left to right (refusing `*x`).
-    fn elements(&mut self, elts: &'a [Expr]) -> Vec<Value> {
+    pub(super) fn elements(&mut self, elts: &'a [Expr]) -> Vec<Value> {
         let mut held = vec![];
         for e in elts {
             if let Expr::Starred(s) = e {

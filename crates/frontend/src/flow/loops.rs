@@ -1,5 +1,6 @@
-//! Loops: `while`, `for`, `break`, `continue`, and list comprehensions (inlined `for`
-//! loops appending to a fresh list).
+//! Loops: `while`, `for`, `break`, `continue`, and comprehensions (inlined `for` loops
+//! appending to a fresh list, adding to a fresh set — `set()` then `add` — or storing
+//! into a fresh dict); set displays are `set()` then one `add` per item.
 //!
 //! A `for` loop is `it = iter(x)`, then a header block `v = next(it)` whose guarded exit
 //! goes to the body (passing `v` first) or, on `builtins.StopIteration` (its first
@@ -13,6 +14,14 @@ use crate::ops::{Const, FlowOp};
 use rustpython_parser::ast::{self, Comprehension, Expr, Ranged};
 use rustpython_parser::text_size::TextRange;
 use std::collections::{HashMap, HashSet};
+
+/// What a comprehension builds (a dict comprehension's value expression).
+#[derive(Copy, Clone)]
+pub(super) enum Comp<'a> {
+    List,
+    Set,
+    Dict(&'a Expr),
+}
 
 impl<'a> Builder<'a> {
     pub(super) fn while_stmt(&mut self, w: &'a ast::StmtWhile) {
@@ -116,10 +125,51 @@ impl<'a> Builder<'a> {
         gens: &'a [Comprehension],
         r: TextRange,
     ) -> Value {
+        self.comprehension(Comp::List, elt, gens, r)
+    }
+
+    /// `{a, b}`: the items left to right, then `set()` and `add` for each.
+    pub(super) fn set_display(&mut self, elts: &'a [Expr], r: TextRange) -> Value {
+        let items = self.elements(elts);
+        let held: Vec<_> = items.into_iter().map(|v| self.hold(v)).collect();
+        let s = self.new_set(r);
+        let hs = self.hold(s);
+        for (h, e) in held.iter().zip(elts) {
+            self.add_to(&hs, "add", h, e.range());
+        }
+        self.get(&hs)
+    }
+
+    fn new_set(&mut self, r: TextRange) -> Value {
+        let f = self.konst(Const::Builtin("builtins.set".into()));
+        self.emit(FlowOp::SimpleCall, vec![f], r)
+    }
+
+    /// `container.method(item)` (`append` or `add`).
+    fn add_to(&mut self, hc: &super::Held, method: &str, hv: &super::Held, r: TextRange) {
+        let c = self.get(hc);
+        let name = self.konst(Const::Str(method.into()));
+        let m = self.emit(FlowOp::GetAttr, vec![c, name], r);
+        let v = self.get(hv);
+        self.emit(FlowOp::SimpleCall, vec![m, v], r);
+    }
+
+    /// A list, set or dict comprehension as loops filling a new container.
+    pub(super) fn comprehension(
+        &mut self,
+        kind: Comp<'a>,
+        elt: &'a Expr,
+        gens: &'a [Comprehension],
+        r: TextRange,
+    ) -> Value {
         let Some(first) = gens.first() else {
             return self.konst(Const::None);
         };
-        let l = self.emit(FlowOp::NewList, vec![], r);
+        let l = match kind {
+            Comp::List => self.emit(FlowOp::NewList, vec![], r),
+            Comp::Set => self.new_set(r),
+            Comp::Dict(_) => self.emit(FlowOp::NewDict, vec![], r),
+        };
         let hl = self.hold(l);
         // The first iterable is evaluated in the enclosing scope.
         let it = self.expr(&first.iter);
@@ -133,13 +183,14 @@ impl<'a> Builder<'a> {
             .map(|n| (n.clone(), format!("{n}@{offset}")))
             .collect();
         self.renames.push(names);
-        self.comp_level(elt, gens, 0, it, &hl);
+        self.comp_level(kind, elt, gens, 0, it, &hl);
         self.renames.pop();
         self.get(&hl)
     }
 
     fn comp_level(
         &mut self,
+        kind: Comp<'a>,
         elt: &'a Expr,
         gens: &'a [Comprehension],
         i: usize,
@@ -166,15 +217,22 @@ impl<'a> Builder<'a> {
         if self.cur.is_some() {
             if let Some(next) = gens.get(i + 1) {
                 let it = self.expr(&next.iter);
-                self.comp_level(elt, gens, i + 1, it, hl);
+                self.comp_level(kind, elt, gens, i + 1, it, hl);
             } else {
                 let v = self.expr(elt);
                 let hv = self.hold(v);
-                let l = self.get(hl);
-                let name = self.konst(Const::Str("append".into()));
-                let m = self.emit(FlowOp::GetAttr, vec![l, name], elt.range());
-                let v = self.get(&hv);
-                self.emit(FlowOp::SimpleCall, vec![m, v], elt.range());
+                match kind {
+                    Comp::List => self.add_to(hl, "append", &hv, elt.range()),
+                    Comp::Set => self.add_to(hl, "add", &hv, elt.range()),
+                    Comp::Dict(value) => {
+                        // The key is evaluated first, as in Python 3.8+.
+                        let x = self.expr(value);
+                        let hx = self.hold(x);
+                        let (d, k, x) = (self.get(hl), self.get(&hv), self.get(&hx));
+                        let span = elt.range().cover(value.range());
+                        self.emit(FlowOp::SetItem, vec![d, k, x], span);
+                    }
+                }
             }
             self.goto(header);
         }

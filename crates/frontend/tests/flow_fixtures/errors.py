@@ -9,7 +9,7 @@ def unsupported(x):
 
 
 def more_unsupported(x, *args, k=1, **kw):
-    nonlocal_thing = {1, 2}
+    nonlocal_thing = {1, *x}
     z = [*x]
     a = x @ x
     f(*x)
@@ -49,7 +49,7 @@ def bad_except(f, cls):
 def misc_refusals(d):
     del d
     x = ...
-    return {k: 1 for k in d}, (k for k in d), f"{d:{d}}"
+    return {**d}, (k for k in d), f"{d:{d}}"
 
 
 def bare_raise():

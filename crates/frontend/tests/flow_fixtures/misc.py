@@ -23,3 +23,9 @@ def docstring(x):
     """Docstrings are expression statements."""
     pass
     return x
+
+
+def dict_and_set_comprehensions(xs):
+    d = {x: x * 2 for x in xs if x}
+    s = {x + 1 for x in xs}
+    return d, s, {1, xs}

@@ -165,6 +165,9 @@ pub fn to_str(l: &mut Lower, v: Value, a: &Ann) -> Value {
             to_str(l, x, &inner)
         });
     }
+    if let Some(s) = super::dicts::to_str(l, v, a) {
+        return s;
+    }
     match a {
         Ann::Int => l.call_rt(&rt::STR_FROM_INT, vec![v]),
         Ann::Float => l.call_rt(&rt::STR_FROM_FLOAT, vec![v]),

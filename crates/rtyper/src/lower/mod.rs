@@ -94,6 +94,11 @@ pub fn rtype(p: &Program, snapshot: &Snapshot) -> Result<LlProgram, Vec<Diagnost
                         None => LlConst::Null,
                     }
                 }
+                Const::Obj(o)
+                    if matches!(snapshot.objects[o], Obj::Dict { .. } | Obj::Set { .. }) =>
+                {
+                    LlConst::PrebuiltDict(o)
+                }
                 _ => {
                     diags.push(Diagnostic::new(
                         "E0300",
@@ -109,6 +114,9 @@ pub fn rtype(p: &Program, snapshot: &Snapshot) -> Result<LlProgram, Vec<Diagnost
             .collect();
         prebuilt_lists.push(PrebuiltList { obj, items });
     }
+    let (init_fn, prebuilt_dicts, init_diags) = dicts::init_graph(p, snapshot, &classes);
+    diags.extend(init_diags);
+    let init = init_fn.map(|f| functions.push(f));
     let mut prebuilt_instances = vec![];
     for &obj in &p.prebuilt_instances {
         let Obj::Instance { class, attrs } = &snapshot.objects[obj] else {
@@ -133,6 +141,11 @@ pub fn rtype(p: &Program, snapshot: &Snapshot) -> Result<LlProgram, Vec<Diagnost
                 }
                 Const::Obj(o) if matches!(snapshot.objects[o], Obj::Instance { .. }) => {
                     LlConst::PrebuiltInstance(o)
+                }
+                Const::Obj(o)
+                    if matches!(snapshot.objects[o], Obj::Dict { .. } | Obj::Set { .. }) =>
+                {
+                    LlConst::PrebuiltDict(o)
                 }
                 _ => zero(st),
             };
@@ -186,6 +199,8 @@ pub fn rtype(p: &Program, snapshot: &Snapshot) -> Result<LlProgram, Vec<Diagnost
         entry: p.entry,
         classes,
         prebuilt_lists,
+        prebuilt_dicts,
+        init,
     })
 }
 
@@ -443,6 +458,14 @@ impl<'a> Lower<'a> {
             }
             Const::Obj(o) if matches!(self.snapshot.objects[*o], Obj::List { .. }) => {
                 LlConst::PrebuiltList(*o)
+            }
+            Const::Obj(o)
+                if matches!(
+                    self.snapshot.objects[*o],
+                    Obj::Dict { .. } | Obj::Set { .. }
+                ) =>
+            {
+                LlConst::PrebuiltDict(*o)
             }
             _ => LlConst::Void,
         }

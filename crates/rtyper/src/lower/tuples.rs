@@ -74,6 +74,7 @@ pub fn repr(l: &mut Lower, v: Value, a: &Ann) -> Value {
             concat(l, acc, close)
         }
         Ann::List { .. } => list_repr(l, v, a),
+        a if annotator::dicts::is_dict(a) => super::dicts::repr_value(l, v, a),
         Ann::Instance {
             class: ClassRef::User(_),
             ..

@@ -3,6 +3,7 @@
 //! vtables whose subclass ranges follow the builtin hierarchy. Formatting and parsing
 //! are compared against python3 run as an oracle (skipped, with a note, without it).
 
+mod dicts;
 mod exceptions;
 mod floats;
 mod format;
