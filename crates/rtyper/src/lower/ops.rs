@@ -133,9 +133,10 @@ pub fn truth(l: &mut Lower, v: Value, a: &Ann) -> Value {
             l.op(LlOp::BoolNot, vec![n], LlType::Bool)
         }
         other => {
+            let shown = other.describe(&|d| l.p.listdefs.item(d));
             l.error(
                 "E0303",
-                format!("truth value of {other:?} is not supported yet"),
+                format!("the truth value of a {shown} is not supported"),
             );
             l.konst(LlConst::Bool(false))
         }
