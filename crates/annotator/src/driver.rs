@@ -318,10 +318,9 @@ impl<'a> Annotator<'a> {
     }
 
     pub fn unify_lists(&mut self, x: ListDefId, y: ListDefId, origin: Span) {
-        let (ix, iy) = (self.p.listdefs.item(x), self.p.listdefs.item(y));
         match self.p.listdefs.unify(self.snapshot, x, y, origin) {
             Ok(wake) => wake.into_iter().for_each(|r| self.schedule_reader(r)),
-            Err((_, _, old_origin)) => self.list_item_conflict(ix, old_origin, iy, origin),
+            Err((_, o, n, old_origin)) => self.list_item_conflict(o, old_origin, n, origin),
         }
         self.flush_pending_dicts(origin);
     }
@@ -329,9 +328,7 @@ impl<'a> Annotator<'a> {
     pub fn generalize_list(&mut self, d: ListDefId, ann: &Ann, origin: Span) {
         match self.p.listdefs.generalize(self.snapshot, d, ann, origin) {
             Ok(wake) => wake.into_iter().for_each(|r| self.schedule_reader(r)),
-            Err((_, old, old_origin)) => {
-                self.list_item_conflict(old, old_origin, ann.clone(), origin)
-            }
+            Err((_, old, new, old_origin)) => self.list_item_conflict(old, old_origin, new, origin),
         }
         self.flush_pending_dicts(origin);
     }

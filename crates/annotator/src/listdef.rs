@@ -63,11 +63,11 @@ impl ListDefs {
         d: ListDefId,
         ann: &Ann,
         origin: Span,
-    ) -> Result<Vec<(u32, u32)>, (UnionConflict, Ann, Option<Span>)> {
+    ) -> Result<Vec<(u32, u32)>, (UnionConflict, Ann, Ann, Option<Span>)> {
         let old = self.item(d);
         let mut ctx = Collect::new(snapshot);
-        let new =
-            union(&old, ann, &mut ctx).map_err(|e| (e, old.clone(), self.get(d).item_origin))?;
+        let new = union(&old, ann, &mut ctx)
+            .map_err(|e| (e, old.clone(), ann.clone(), self.get(d).item_origin))?;
         let mut wake = Vec::new();
         if new != old {
             let data = self.get_mut(d);
@@ -91,12 +91,17 @@ impl ListDefs {
         a: ListDefId,
         b: ListDefId,
         origin: Span,
-    ) -> Result<Vec<(u32, u32)>, (UnionConflict, Ann, Option<Span>)> {
+    ) -> Result<Vec<(u32, u32)>, (UnionConflict, Ann, Ann, Option<Span>)> {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra == rb {
             return Ok(vec![]);
         }
         let item_b = self.defs[rb].item.clone();
+        // Check first, so a conflict names the two item types and changes nothing.
+        let item_a = self.defs[ra].item.clone();
+        if let Err(e) = union(&item_a, &item_b, &mut Collect::new(snapshot)) {
+            return Err((e, item_a, item_b, self.defs[ra].item_origin));
+        }
         let resized = self.defs[rb].resized;
         let readers_b = std::mem::take(&mut self.defs[rb].readers);
         self.defs[rb].parent = Some(ra);
