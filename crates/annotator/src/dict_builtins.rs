@@ -206,6 +206,32 @@ fn over_iterable(
     crate::builtins::call_builtin(a, q, lists, kw.to_vec(), span)
 }
 
+/// `dict(pairs)`, `dict(zip(keys, values))`: a list of 2-tuples.
+fn dict_of_pairs(a: &mut Annotator, list: crate::model::ListDefId, arg: Span, span: Span) -> R {
+    let d = a.dict_site(span);
+    match a.read_list(list) {
+        Ann::Tuple(kv) if kv.len() == 2 => {
+            a.use_key(d, &kv[0], arg)?;
+            a.generalize_dict(d, crate::dictdef::Slot::Value, &kv[1], arg)?;
+        }
+        Ann::Impossible => {}
+        other => {
+            return Err(Diagnostic::new(
+                "E0240",
+                format!(
+                    "dict() needs a list of (key, value) pairs, not a list of {}",
+                    a.describe(&other)
+                ),
+                Some(arg),
+            ))
+        }
+    }
+    Ok(Ann::Dict {
+        def: d,
+        nullable: false,
+    })
+}
+
 /// Annotates a builtin call that takes or makes a dict or set; `None` leaves it to the
 /// generic rules.
 pub fn try_builtin(
@@ -252,6 +278,13 @@ pub fn try_builtin(
                 nullable: false, ..
             }],
         ) => Ok(d.clone()),
+        (
+            "dict",
+            [Ann::List {
+                def,
+                nullable: false,
+            }],
+        ) => dict_of_pairs(a, *def, pos[0].1, span),
         ("set", []) => Ok(Ann::Set {
             def: a.dict_site(span),
             nullable: false,

@@ -16,6 +16,7 @@ type R = Result<Ann, Diagnostic>;
 /// Whether `str(x)` (and so `%s` and `{x}`) is supported for `x`.
 pub fn str_ok(a: &mut Annotator, x: &Ann, span: Span) -> Result<bool, Diagnostic> {
     Ok(crate::builtins::user_str(a, x, span)?
+        || crate::dict_builtins::print_ok(a, x, span)?
         || crate::builtins::container_repr_ok(a, x, span)?
         || crate::builtins::printable(a, x))
 }
@@ -23,7 +24,9 @@ pub fn str_ok(a: &mut Annotator, x: &Ann, span: Span) -> Result<bool, Diagnostic
 /// Whether `repr(x)` (and so `%r`, `!r`) is supported for `x`: primitives, strs,
 /// lists and tuples of those, and instances whose class defines `__repr__`.
 pub fn repr_ok(a: &mut Annotator, x: &Ann, span: Span) -> Result<bool, Diagnostic> {
-    if crate::builtins::container_repr_ok(a, x, span)? {
+    if crate::dict_builtins::print_ok(a, x, span)?
+        || crate::builtins::container_repr_ok(a, x, span)?
+    {
         return Ok(true);
     }
     match x {

@@ -321,7 +321,20 @@ pub fn try_builtin(l: &mut Lower, q: &str, pos: &Pos, kw: &Kw, res: &Ann) -> Opt
             let inf = info(l, res)?;
             new_dict(l, &inf)
         }
-        ("dict", [(d, _)]) => l.call_rt(&rt::DICT_COPY, vec![*d]),
+        ("dict", [(d, Ann::Dict { .. })]) => l.call_rt(&rt::DICT_COPY, vec![*d]),
+        ("dict", [(x, xa @ Ann::List { .. })]) => {
+            let inf = info(l, res)?;
+            let d = new_dict(l, &inf);
+            let item = l.list_item(xa);
+            if let Ann::Tuple(kv) = &item {
+                super::iter::for_each_list_item(l, *x, &item, &mut |l, t| {
+                    let k = crate::lower::tuples::item(l, t, kv, 0);
+                    let v = crate::lower::tuples::item(l, t, kv, 1);
+                    setitem(l, d, &inf, (k, &kv[0]), (v, &kv[1]));
+                });
+            }
+            d
+        }
         ("set", [(x, xa)]) => {
             let inf = info(l, res)?;
             if matches!(xa, Ann::Set { .. }) {

@@ -299,6 +299,26 @@ pub fn value_eq(l: &mut Lower, a: Value, b: Value, t: &Ann, depth: u32) -> Value
             })
         }
         Ann::Tuple(items) => super::tuples::eq(l, a, b, items, depth, false),
+        Ann::Optional(inner) => {
+            // Both None (or one box), or both numbers that compare equal.
+            let same = l.op(LlOp::PtrEq, vec![a, b], LlType::Bool);
+            or_else(l, same, |l| {
+                let (x, y) = (
+                    l.op(LlOp::PtrIsNull, vec![a], LlType::Bool),
+                    l.op(LlOp::PtrIsNull, vec![b], LlType::Bool),
+                );
+                let t = l.konst(LlConst::Bool(true));
+                let either = l.op(LlOp::Select(LlType::Bool), vec![x, t, y], LlType::Bool);
+                let nn = l.op(LlOp::BoolNot, vec![either], LlType::Bool);
+                and_then(l, nn, |l| {
+                    let (x, y) = (
+                        crate::lower::optional::load(l, a, inner),
+                        crate::lower::optional::load(l, b, inner),
+                    );
+                    table::eq(l, x, y, inner, depth + 1)
+                })
+            })
+        }
         _ => table::eq(l, a, b, t, depth),
     }
 }

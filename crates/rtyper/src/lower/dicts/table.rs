@@ -213,6 +213,10 @@ pub fn eq(l: &mut Lower, a: Value, b: Value, ann: &Ann, depth: u32) -> Value {
         }
         Ann::Instance { .. } => l.op(LlOp::PtrEq, vec![a, b], LlType::Bool),
         Ann::Tuple(items) => super::tuples::eq(l, a, b, items, depth, true),
+        // Function pointers and other references by identity; None equals None.
+        _ if crate::repr::ll_type(ann) == LlType::Ref => {
+            l.op(LlOp::PtrEq, vec![a, b], LlType::Bool)
+        }
         _ => l.konst(LlConst::Bool(true)),
     }
 }
