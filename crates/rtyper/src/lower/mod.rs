@@ -175,6 +175,11 @@ pub fn rtype(p: &Program, snapshot: &Snapshot) -> Result<LlProgram, Vec<Diagnost
             (Const::Obj(o), LlType::Ref) if matches!(snapshot.objects[o], Obj::Instance { .. }) => {
                 LlConst::PrebuiltInstance(o)
             }
+            (Const::Obj(o), LlType::Ref)
+                if matches!(snapshot.objects[o], Obj::Dict { .. } | Obj::Set { .. }) =>
+            {
+                LlConst::PrebuiltDict(o)
+            }
             (_, t) => {
                 diags.push(Diagnostic::new(
                     "E0303",
