@@ -29,6 +29,17 @@ def main(argv):
     except RuntimeError as e:
         print('RuntimeError:', e)
     print(len(s))
+    # Same size but other keys: CPython notices when more keys come than it expects.
+    e = {1: 1, 2: 2}
+    seen = []
+    try:
+        for k in e:
+            seen.append(k)
+            del e[k]
+            e[k + 10] = 1
+    except RuntimeError as ex:
+        print('RuntimeError:', ex)
+    print(seen, e)
     keys = list(d)
     for k in keys:
         del d[k]
