@@ -13,6 +13,10 @@ def main(argv):
     print(k, v, d)
     d.update({'a': -1, 'q': 7})
     print(d)
+    d.update([('r', 8), ('a', -2)])
+    d.update([])
+    print(d)
+    del d['r']
     c = d.copy()
     c['new'] = 1
     print(d, c)

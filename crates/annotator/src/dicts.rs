@@ -429,6 +429,16 @@ pub fn call_method(
                     a.generalize_dict(def, Slot::Value, &v, sp(0))?;
                     Ok(Ann::None)
                 }
+                ("update", [Ann::List { def: l, .. }]) => match a.read_list(*l) {
+                    // d.update(pairs): a list of (key, value) tuples.
+                    Ann::Tuple(kv) if kv.len() == 2 => {
+                        a.use_key(def, &kv[0], sp(0))?;
+                        a.generalize_dict(def, Slot::Value, &kv[1], sp(0))?;
+                        Ok(Ann::None)
+                    }
+                    Ann::Impossible => Ok(Ann::None),
+                    _ => Err(wrong_args(name, span, dict_usage(name))),
+                },
                 ("copy", []) => Ok(dict(def)),
                 ("clear", []) => Ok(Ann::None),
                 ("keys", []) | ("values", []) | ("items", []) => Ok(Ann::DictView {
@@ -483,7 +493,7 @@ fn dict_usage(name: &str) -> &'static str {
         "get" => "d.get(key) or d.get(key, default)",
         "pop" => "d.pop(key) or d.pop(key, default)",
         "setdefault" => "d.setdefault(key, value)",
-        "update" => "d.update(other_dict)",
+        "update" => "d.update(other_dict) or d.update(list_of_pairs)",
         "popitem" => "d.popitem()",
         _ => "d.method() without arguments",
     }

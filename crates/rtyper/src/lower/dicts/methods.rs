@@ -230,6 +230,15 @@ pub fn call_method(
         }
         ("update", false) => {
             let (o, oa) = pos[0].clone();
+            if let (Ann::List { .. }, Ann::Tuple(kv)) = (&oa, l.list_item(&oa)) {
+                let item = Ann::Tuple(kv.clone());
+                super::iter::for_each_list_item(l, o, &item, &mut |l, t| {
+                    let k = crate::lower::tuples::item(l, t, &kv, 0);
+                    let v = crate::lower::tuples::item(l, t, &kv, 1);
+                    setitem(l, d, &inf, (k, &kv[0]), (v, &kv[1]));
+                });
+                return void(l);
+            }
             let Some(oinf) = info(l, &oa) else {
                 return void(l);
             };
