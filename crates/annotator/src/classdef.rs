@@ -243,6 +243,23 @@ impl ClassDefs {
         Some(c)
     }
 
+    /// Where field `name` of instances of `c` lives ([`ClassDefs::locate`]); a field not
+    /// seen anywhere yet becomes a field of `c`, typed when a write reaches it.
+    pub fn locate_or_add(&mut self, snapshot: &Snapshot, c: ObjId, name: &str) -> ObjId {
+        if let Some(o) = self.locate(snapshot, c, name) {
+            return o;
+        }
+        let f = Field {
+            ann: Ann::Impossible,
+            origin: None,
+        };
+        self.fields
+            .entry(c)
+            .or_default()
+            .push((name.to_string(), f));
+        c
+    }
+
     pub fn field(&self, owner: ObjId, name: &str) -> Option<&Field> {
         self.fields
             .get(&owner)?

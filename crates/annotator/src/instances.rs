@@ -147,20 +147,7 @@ impl Annotator<'_> {
             return Ok(ann);
         }
         self.join_hoisted(span);
-        let owner = match self.p.classdefs.locate(self.snapshot, c, name) {
-            Some(o) => o,
-            None => {
-                // Not assigned anywhere yet: a field of `c`, typed when a write appears.
-                self.p.classdefs.fields.entry(c).or_default().push((
-                    name.to_string(),
-                    Field {
-                        ann: Ann::Impossible,
-                        origin: None,
-                    },
-                ));
-                c
-            }
-        };
+        let owner = self.p.classdefs.locate_or_add(self.snapshot, c, name);
         Ok(self
             .p
             .classdefs
@@ -186,45 +173,40 @@ impl Annotator<'_> {
             }
         }
         self.check_immutable(c, name, span)?;
-        let owner = match self.p.classdefs.locate(self.snapshot, c, name) {
-            Some(o) => o,
-            None => {
-                self.p.classdefs.fields.entry(c).or_default().push((
-                    name.to_string(),
-                    Field {
-                        ann: Ann::Impossible,
-                        origin: None,
-                    },
-                ));
-                c
-            }
-        };
+        let owner = self.p.classdefs.locate_or_add(self.snapshot, c, name);
         self.join_hoisted(span);
+        self.join_field(owner, name, value, span).map_err(|old| {
+            let cname = classdef::class_name(self.snapshot, &ClassRef::User(owner));
+            let (o, n) = (self.describe(&old.ann), self.describe(value));
+            let mut d = Diagnostic::new(
+                "E0255",
+                format!("attribute `{cname}.{name}` would be both {o} and {n}"),
+                Some(span),
+            )
+            .label(format!("{n} here"));
+            if let Some(s) = old.origin {
+                d = d.with_secondary(s, format!("{o} here"));
+            }
+            d.help("an attribute keeps one type in every instance of the class and its subclasses")
+        })
+    }
+
+    /// Joins `value` into a field's type, waking its readers when it changed; on a
+    /// conflict, returns the field as it was.
+    fn join_field(
+        &mut self,
+        owner: ObjId,
+        name: &str,
+        value: &Ann,
+        span: Span,
+    ) -> Result<(), Field> {
         let old = self
             .p
             .classdefs
             .field(owner, name)
             .expect("located")
             .clone();
-        let new = match self.join(&old.ann, value, span) {
-            Ok(n) => n,
-            Err(_) => {
-                let cname = classdef::class_name(self.snapshot, &ClassRef::User(owner));
-                let (o, n) = (self.describe(&old.ann), self.describe(value));
-                let mut d = Diagnostic::new(
-                    "E0255",
-                    format!("attribute `{cname}.{name}` would be both {o} and {n}"),
-                    Some(span),
-                )
-                .label(format!("{n} here"));
-                if let Some(s) = old.origin {
-                    d = d.with_secondary(s, format!("{o} here"));
-                }
-                return Err(d.help(
-                    "an attribute keeps one type in every instance of the class and its subclasses",
-                ));
-            }
-        };
+        let new = self.join(&old.ann, value, span).map_err(|_| old.clone())?;
         if new != old.ann {
             let f = self.p.classdefs.field_mut(owner, name).expect("located");
             f.ann = new;
@@ -242,47 +224,19 @@ impl Annotator<'_> {
         value: &Ann,
         span: Span,
     ) -> Result<(), Diagnostic> {
-        let owner = match self.p.classdefs.locate(self.snapshot, c, name) {
-            Some(o) => o,
-            None => {
-                self.p.classdefs.fields.entry(c).or_default().push((
-                    name.to_string(),
-                    Field {
-                        ann: Ann::Impossible,
-                        origin: None,
-                    },
-                ));
-                c
-            }
-        };
+        let owner = self.p.classdefs.locate_or_add(self.snapshot, c, name);
         self.join_hoisted(span);
-        let old = self
-            .p
-            .classdefs
-            .field(owner, name)
-            .expect("located")
-            .ann
-            .clone();
-        let new = self.join(&old, value, span).map_err(|_| {
+        self.join_field(owner, name, value, span).map_err(|old| {
             Diagnostic::new(
                 "E0255",
                 format!(
                     "prebuilt instances give attribute `{name}` two types ({} and {})",
-                    self.describe(&old),
+                    self.describe(&old.ann),
                     self.describe(value)
                 ),
                 Some(span),
             )
-        })?;
-        if new != old {
-            self.p
-                .classdefs
-                .field_mut(owner, name)
-                .expect("located")
-                .ann = new;
-            self.wake_attr_readers();
-        }
-        Ok(())
+        })
     }
 
     /// `_immutable_ = True` and `_immutable_fields_` forbid writes outside `__init__`.

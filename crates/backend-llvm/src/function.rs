@@ -151,15 +151,7 @@ fn emit_block<'ctx>(
                 return Ok(());
             }
             Raises::Maybe => {
-                let pending = e
-                    .builder
-                    .build_load(e.exc_type.as_pointer_value(), "exc")
-                    .expect("positioned")
-                    .into_pointer_value();
-                let raised = e
-                    .builder
-                    .build_is_not_null(pending, "raised")
-                    .expect("positioned");
+                let raised = e.exc_pending();
                 let (exc_bb, ok_bb) = (
                     e.ctx.append_basic_block(st.fv, "exc"),
                     e.ctx.append_basic_block(st.fv, "ok"),

@@ -136,6 +136,17 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
         v
     }
 
+    /// Whether an exception is pending (`rpy_exc_type != null`), at the builder's position.
+    pub fn exc_pending(&self) -> inkwell::values::IntValue<'ctx> {
+        let pending = self
+            .builder
+            .build_load(self.exc_type.as_pointer_value(), "exc")
+            .expect("positioned");
+        self.builder
+            .build_is_not_null(pending.into_pointer_value(), "raised")
+            .expect("positioned")
+    }
+
     /// A str object in static data (writable: the runtime caches its hash there).
     pub fn str_obj(&mut self, s: &str) -> PointerValue<'ctx> {
         if let Some(g) = self.strs.get(s) {
@@ -458,15 +469,7 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
             // other uncaught exception.
             let fv = self.functions[&init];
             self.builder.build_call(fv, &[], "").expect("positioned");
-            let pending = self
-                .builder
-                .build_load(self.exc_type.as_pointer_value(), "exc")
-                .expect("positioned")
-                .into_pointer_value();
-            let raised = self
-                .builder
-                .build_is_not_null(pending, "raised")
-                .expect("positioned");
+            let raised = self.exc_pending();
             let (bad, good) = (
                 self.ctx.append_basic_block(wrapper, "init_failed"),
                 self.ctx.append_basic_block(wrapper, "run"),
@@ -543,15 +546,7 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
             .basic()
             .expect("i64")
             .into_int_value();
-        let pending = self
-            .builder
-            .build_load(self.exc_type.as_pointer_value(), "exc")
-            .expect("positioned")
-            .into_pointer_value();
-        let raised = self
-            .builder
-            .build_is_not_null(pending, "raised")
-            .expect("positioned");
+        let raised = self.exc_pending();
         let (bad, good) = (
             self.ctx.append_basic_block(main, "uncaught"),
             self.ctx.append_basic_block(main, "exit"),
