@@ -33,6 +33,7 @@ pub mod global;
 pub mod heap;
 pub mod int_ops;
 pub mod int_parse;
+pub mod jit;
 pub mod libmath;
 pub mod list;
 pub mod list_compare;

@@ -1,0 +1,12 @@
+//! The JIT of translated programs (linked in by `rpy translate --jit`), after RPython's
+//! `jit/metainterp`, `jit/metainterp/optimizeopt` and `jit/backend`.
+//!
+//! - [`trace`]: the trace IR (operations over typed SSA variables, guards with
+//!   snapshots), its text form, and [`trace_parse`] to read that text back.
+//!
+//! The pieces that use it — jitcodes (the register bytecode `jitgen` emits), the tracer
+//! and blackhole interpreter that run jitcodes, warm-up counters, the optimizer, the
+//! Cranelift backend, resume — are added module by module; ARCHITECTURE.md maps them.
+
+pub mod trace;
+pub mod trace_parse;
