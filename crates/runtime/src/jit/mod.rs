@@ -3,10 +3,14 @@
 //!
 //! - [`trace`]: the trace IR (operations over typed SSA variables, guards with
 //!   snapshots), its text form, and [`trace_parse`] to read that text back.
+//! - [`jitcode`]: the register bytecode `jitgen` emits and its descriptors.
+//! - [`eval`]: what the pure operations compute (tracer, blackhole, constant folding).
 //!
 //! The pieces that use it — jitcodes (the register bytecode `jitgen` emits), the tracer
 //! and blackhole interpreter that run jitcodes, warm-up counters, the optimizer, the
 //! Cranelift backend, resume — are added module by module; ARCHITECTURE.md maps them.
 
+pub mod eval;
+pub mod jitcode;
 pub mod trace;
 pub mod trace_parse;
