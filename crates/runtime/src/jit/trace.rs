@@ -110,7 +110,7 @@ impl Arg {
 macro_rules! opcodes {
     ($( $(#[$doc:meta])* $variant:ident = $name:literal, $ret:ident, $kind:ident; )*) => {
         /// A trace operation's code.
-        #[derive(Copy, Clone, PartialEq, Eq, Hash, Debug)]
+        #[derive(Copy, Clone, PartialEq, Eq, Hash, Debug, serde::Serialize, serde::Deserialize)]
         pub enum Opcode { $( $(#[$doc])* $variant, )* }
 
         pub const ALL_OPCODES: &[Opcode] = &[$(Opcode::$variant),*];
