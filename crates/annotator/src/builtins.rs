@@ -498,7 +498,9 @@ fn hint_call(q: &str, args: &[Ann]) -> Option<Ann> {
     let f = q.strip_prefix("rpy.")?;
     Some(match f {
         "objectmodel.we_are_translated" => Ann::Bool(Some(true)),
-        "jit.we_are_jitted" | "jit.isconstant" | "jit.isvirtual" => Ann::Bool(Some(false)),
+        // Known only when the code runs: false in the binary, true in traces.
+        "jit.we_are_jitted" => Ann::Bool(None),
+        "jit.isconstant" | "jit.isvirtual" => Ann::Bool(Some(false)),
         "jit.promote" | "jit.promote_string" | "jit.hint" => args.first()?.clone(),
         "jit.JitDriver.jit_merge_point"
         | "jit.JitDriver.can_enter_jit"

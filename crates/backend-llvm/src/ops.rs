@@ -220,8 +220,14 @@ pub fn emit_op<'ctx>(
                 })
             }
         }
-        LlOp::SameAs(_) => Ok(Emitted {
+        LlOp::SameAs(_) | LlOp::JitPromote(_) => Ok(Emitted {
             result: args[0],
+            kind: Raises::Never,
+        }),
+        LlOp::JitIsJitted => ok(e.i1.const_zero().into()),
+        // The portal's JIT entry is emitted by `portal.rs` when translating with --jit.
+        LlOp::JitMergePoint | LlOp::JitCanEnter => Ok(Emitted {
+            result: None,
             kind: Raises::Never,
         }),
         LlOp::GetField(t) | LlOp::GetArrayItem(t) => {

@@ -72,6 +72,20 @@ pub struct LlProgram {
     pub prebuilt_dicts: Vec<PrebuiltDict>,
     /// A graph without parameters that `main` runs first (fills the prebuilt dicts).
     pub init: Option<GraphId>,
+    /// The program's `JitDriver`s; `jit_merge_point` and `can_enter_jit` name them by
+    /// index here.
+    pub jit_drivers: Vec<JitDriverDesc>,
+}
+
+/// A prebuilt `rpy.jit.JitDriver`.
+#[derive(Clone, Debug)]
+pub struct JitDriverDesc {
+    pub obj: ObjId,
+    pub name: String,
+    pub greens: Vec<String>,
+    pub reds: Vec<String>,
+    /// `get_printable_location`, when given and translated.
+    pub printable_location: Option<GraphId>,
 }
 
 pub use lower::rtype;

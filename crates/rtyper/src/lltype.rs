@@ -138,6 +138,16 @@ ll_ops! {
     Raise = "raise", raise: true;
     /// Re-raises a caught exception, keeping its traceback.
     Reraise = "reraise", raise: true;
+    /// `driver.jit_merge_point(...)`: args = [driver index, greens..., reds...] in the
+    /// driver's order. Without `--jit` it does nothing; with it, the backend makes it the
+    /// portal's entry into the JIT (see `jitgen::portal`).
+    JitMergePoint = "jit_merge_point", raise: false;
+    /// `driver.can_enter_jit(...)`: args as for `jit_merge_point`.
+    JitCanEnter = "can_enter_jit", raise: false;
+    /// `promote(x)`: x itself; the JIT makes it a constant in traces.
+    JitPromote(LlType) = "jit_promote", raise: false;
+    /// `we_are_jitted()`: false in compiled code, true in jitcodes.
+    JitIsJitted = "jit_is_jitted", raise: false;
 }
 
 impl fmt::Display for LlOp {
@@ -147,6 +157,7 @@ impl fmt::Display for LlOp {
             | LlOp::SetStatic(t)
             | LlOp::Select(t)
             | LlOp::SameAs(t)
+            | LlOp::JitPromote(t)
             | LlOp::GetField(t)
             | LlOp::SetField(t)
             | LlOp::GetArrayItem(t)

@@ -36,6 +36,15 @@ pub fn call_builtin(l: &mut Lower, q: &str, pos: Pos, kw: Kw, res: &Ann) -> Valu
     if let Some(v) = library(l, q, &pos) {
         return v;
     }
+    if matches!(q, "rpy.jit.promote" | "rpy.jit.promote_string") && !pos.is_empty() {
+        let (v, a) = (pos[0].0, pos[0].1.clone());
+        let x = l.convert(v, &a, res);
+        let t = crate::repr::ll_type(res);
+        return l.op(LlOp::JitPromote(t), vec![x], t);
+    }
+    if q == "rpy.jit.we_are_jitted" {
+        return l.op(LlOp::JitIsJitted, vec![], LlType::Bool);
+    }
     if q.starts_with("rpy.jit.") || q.starts_with("rpy.objectmodel.") {
         // Hints are no-ops without the JIT: the value itself, or a constant.
         return match res {

@@ -13,6 +13,7 @@ mod containers;
 mod dicts;
 mod instances;
 mod iterbuiltins;
+mod jit_hints;
 mod lists;
 mod ops;
 mod optional;
@@ -206,6 +207,7 @@ pub fn rtype(p: &Program, snapshot: &Snapshot) -> Result<LlProgram, Vec<Diagnost
         prebuilt_lists,
         prebuilt_dicts,
         init,
+        jit_drivers: jit_hints::drivers(p, snapshot),
     })
 }
 

@@ -605,6 +605,10 @@ fn call(l: &mut Lower, inst: &InstData<FlowOp>, args: &[Value], anns: &[Ann], re
             super::instances::exception_init(l, pos[0].0, pos.get(1).cloned());
             l.konst(LlConst::Void)
         }
+        Ann::Const(Desc::Builtin(q)) if q.starts_with("rpy.jit.JitDriver.") => {
+            let method = q.trim_start_matches("rpy.jit.JitDriver.").to_string();
+            super::jit_hints::driver_call(l, inst, &method, kw)
+        }
         Ann::Const(Desc::Builtin(q)) => super::builtins::call_builtin(l, q, pos, kw, res),
         Ann::BoundMethod { receiver, name } if matches!(**receiver, Ann::List { .. }) => {
             let (r, n) = ((**receiver).clone(), name.clone());

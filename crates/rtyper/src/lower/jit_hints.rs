@@ -1,0 +1,132 @@
+//! Lowering of the JIT hints of `rpy.jit`: `jit_merge_point` and `can_enter_jit` become
+//! [`LlOp::JitMergePoint`] / [`LlOp::JitCanEnter`] with the greens and reds in the
+//! driver's order, `promote` becomes [`LlOp::JitPromote`], `we_are_jitted()`
+//! [`LlOp::JitIsJitted`]. The backend compiles them to nothing (or to the JIT's entry
+//! when translating with `--jit`); jitgen gives them their meaning in jitcodes.
+
+use super::ops::Kw;
+use super::Lower;
+use crate::lltype::{LlConst, LlOp};
+use crate::JitDriverDesc;
+use annotator::driver::Program;
+use frontend::entities::{ObjId, Value};
+use frontend::graph::InstData;
+use frontend::ops::{Const, FlowOp};
+use frontend::prebuilt::{Obj, Snapshot};
+
+/// The prebuilt `JitDriver`s, in object order (their index is the driver number).
+pub fn drivers(p: &Program, snapshot: &Snapshot) -> Vec<JitDriverDesc> {
+    let mut out = vec![];
+    for (o, obj) in snapshot.objects.iter() {
+        let Obj::LibInstance { class, attrs } = obj else {
+            continue;
+        };
+        if class != "rpy.jit.JitDriver" {
+            continue;
+        }
+        let attr = |n: &str| attrs.iter().find(|(k, _)| k == n).map(|(_, v)| *v);
+        let strs = |n: &str| -> Vec<String> {
+            match attr(n).map(|v| &snapshot.objects[v]) {
+                Some(Obj::List { items }) => items
+                    .iter()
+                    .filter_map(|&i| match &snapshot.objects[i] {
+                        Obj::Str { value } => Some(value.clone()),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => vec![],
+            }
+        };
+        let name = match attr("name").map(|v| &snapshot.objects[v]) {
+            Some(Obj::Str { value }) => value.clone(),
+            _ => "jitdriver".into(),
+        };
+        let printable_location =
+            attr("get_printable_location").and_then(|f| p.func_graphs.get(&f).copied());
+        out.push(JitDriverDesc {
+            obj: o,
+            name,
+            greens: strs("greens"),
+            reds: strs("reds"),
+            printable_location,
+        });
+    }
+    out
+}
+
+/// The driver a `driver.jit_merge_point` callee value was read from.
+fn driver_of(l: &Lower, callee: Value) -> Option<ObjId> {
+    l.hl.insts.values().find_map(|i| {
+        if i.result != callee || i.op != FlowOp::GetAttr {
+            return None;
+        }
+        match l.hl.const_of(i.args[0]) {
+            Some(Const::Obj(o)) => Some(*o),
+            _ => None,
+        }
+    })
+}
+
+/// `driver.jit_merge_point(**vars)`, `driver.can_enter_jit(**vars)`, `loop_header()`.
+pub fn driver_call(l: &mut Lower, inst: &InstData<FlowOp>, method: &str, kw: Kw) -> Value {
+    let op = match method {
+        "jit_merge_point" => LlOp::JitMergePoint,
+        "can_enter_jit" => LlOp::JitCanEnter,
+        _ => return l.konst(LlConst::Void),
+    };
+    let drivers = drivers(l.p, l.snapshot);
+    let Some(index) =
+        driver_of(l, inst.args[0]).and_then(|o| drivers.iter().position(|d| d.obj == o))
+    else {
+        l.error(
+            "E0330",
+            format!("`{method}` must be called on a JitDriver made at import time"),
+        );
+        return l.konst(LlConst::Void);
+    };
+    let d = &drivers[index];
+    if d.reds.is_empty() {
+        l.error(
+            "E0331",
+            format!(
+                "JitDriver `{}`: reds='auto' is not supported by `--jit` yet; list the reds",
+                d.name
+            ),
+        );
+        return l.konst(LlConst::Void);
+    }
+    let mut args = vec![l.int(index as i64)];
+    for name in d.greens.iter().chain(&d.reds) {
+        match kw.iter().find(|(k, _, _)| k == name) {
+            Some((_, v, _)) => args.push(*v),
+            None => {
+                l.error(
+                    "E0332",
+                    format!(
+                        "{}.{method}(): `{name}` is a {} of the driver but is not passed",
+                        d.name,
+                        if d.greens.contains(name) {
+                            "green"
+                        } else {
+                            "red"
+                        }
+                    ),
+                );
+                return l.konst(LlConst::Void);
+            }
+        }
+    }
+    if let Some((k, _, _)) = kw
+        .iter()
+        .find(|(k, _, _)| !d.greens.contains(k) && !d.reds.contains(k))
+    {
+        l.error(
+            "E0333",
+            format!(
+                "{}.{method}(): `{k}` is neither a green nor a red of the driver",
+                d.name
+            ),
+        );
+    }
+    l.op(op, args, crate::lltype::LlType::Void)
+}
