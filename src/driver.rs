@@ -129,12 +129,27 @@ pub fn translate(args: &TranslateArgs) -> Result<(), ()> {
         dump(&args.dump, "2-annotated.txt", &ann);
     }
     let ll = t.stage("rtype", || rtyper::rtype(&program, &snapshot));
-    let ll = match ll {
+    let mut ll = match ll {
         Ok(p) => p,
         Err(diags) => {
             render(&diags, &sources);
             return Err(());
         }
+    };
+    let jit = if args.jit {
+        let flags = |g| func_flags(&program, &snapshot, g);
+        match t.stage("jitgen", || jitgen::generate(&mut ll, &flags)) {
+            Ok(j) => {
+                dump(&args.dump, "6-jitcodes.txt", &jitgen::text::all(&j.data));
+                Some(j)
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                return Err(());
+            }
+        }
+    } else {
+        None
     };
     if args.dump.is_some() {
         let mut text = String::new();
@@ -160,6 +175,7 @@ pub fn translate(args: &TranslateArgs) -> Result<(), ()> {
     let obj = tmp.path().join("program.o");
     let opts = backend_llvm::Options {
         opt_level: args.opt,
+        jit: jit.as_ref(),
     };
     let compiled = t.stage("llvm", || backend_llvm::compile(&ll, &sources, &opts, &obj));
     let compiled = match compiled {
@@ -181,6 +197,32 @@ pub fn translate(args: &TranslateArgs) -> Result<(), ()> {
     }
     t.report();
     Ok(())
+}
+
+/// The JIT hints on the function object of graph `g` (`@elidable`, `@dont_look_inside`...).
+fn func_flags(
+    program: &annotator::driver::Program,
+    snapshot: &frontend::prebuilt::Snapshot,
+    g: frontend::entities::GraphId,
+) -> jitgen::policy::FuncFlags {
+    use frontend::prebuilt::Obj;
+    let mut fl = jitgen::policy::FuncFlags::default();
+    let Some(&obj) = program.graph_funcs.get(cranelift_index(g)) else {
+        return fl;
+    };
+    let Obj::Function(f) = &snapshot.objects[obj] else {
+        return fl;
+    };
+    for (name, v) in &f.attrs {
+        let truth = matches!(snapshot.objects[*v], Obj::Bool { value: true });
+        match name.as_str() {
+            "_elidable_function_" => fl.elidable = truth,
+            "_jit_look_inside_" => fl.look_inside = Some(truth),
+            "_jit_unroll_safe_" => fl.unroll_safe = truth,
+            _ => {}
+        }
+    }
+    fl
 }
 
 fn cranelift_index(g: frontend::entities::GraphId) -> usize {

@@ -46,6 +46,9 @@ pub struct TranslateArgs {
     /// Print per-stage timings.
     #[arg(short, long)]
     pub verbose: bool,
+    /// Also generate a tracing JIT from the program's `JitDriver` hints.
+    #[arg(long)]
+    pub jit: bool,
 }
 
 fn main() {

@@ -9,7 +9,7 @@ use frontend::graph::{Exit, Handler, Link};
 use inkwell::basic_block::BasicBlock;
 use inkwell::values::{BasicValueEnum, FunctionValue, PhiValue};
 use inkwell::IntPredicate;
-use rtyper::lltype::{LlConst, LlType};
+use rtyper::lltype::{LlConst, LlOp, LlType};
 use rtyper::LlFunction;
 use std::collections::HashMap;
 
@@ -22,6 +22,28 @@ pub struct FnState<'ctx> {
     incoming: Vec<(Block, Vec<Value>, BasicBlock<'ctx>)>,
     /// The prologue block, where stack slots are allocated.
     pub prologue: BasicBlock<'ctx>,
+}
+
+impl<'ctx> FnState<'ctx> {
+    /// The LLVM block of a graph block.
+    pub fn block(&self, b: Block) -> BasicBlock<'ctx> {
+        self.blocks[&b]
+    }
+
+    /// Adds incoming values (already LLVM values) to `b`'s phis from `from`.
+    pub fn add_incoming_values(
+        &mut self,
+        _b: Block,
+        params: &[Value],
+        vals: &[Option<BasicValueEnum<'ctx>>],
+        from: BasicBlock<'ctx>,
+    ) {
+        for (p, v) in params.iter().zip(vals) {
+            if let (Some(phi), Some(v)) = (self.phis.get(p), v) {
+                phi.add_incoming(&[(v, from)]);
+            }
+        }
+    }
 }
 
 pub fn emit_function<'ctx>(e: &mut Emitter<'ctx, '_>, g: GraphId) -> Result<(), String> {
@@ -133,6 +155,10 @@ fn emit_block<'ctx>(
     for (k, &i) in data.insts.iter().enumerate() {
         let last_guarded = k + 1 == n && matches!(data.exit, Exit::Guarded { .. });
         let inst = &f.graph.insts[i];
+        if e.jit.is_some() && matches!(inst.op, LlOp::JitMergePoint | LlOp::JitCanEnter) {
+            crate::jit::emit_hint(e, st, f, i)?;
+            continue;
+        }
         let raises = crate::ops::emit_op(e, st, f, i)?;
         if let Some(r) = raises.result {
             st.vals.insert(inst.result, r);

@@ -14,6 +14,7 @@
 //! Architecture invariant: produced binaries never depend on LLVM.
 
 mod function;
+mod jit;
 pub mod link;
 mod ops;
 mod statics;
@@ -37,21 +38,23 @@ pub struct Output {
 }
 
 /// Options of code generation.
-pub struct Options {
+pub struct Options<'a> {
     /// 0..=3, as `-O`.
     pub opt_level: u8,
+    /// With `--jit`: the jitcodes and address table to emit, and the portals to wire.
+    pub jit: Option<&'a jitgen::JitProgram>,
 }
 
 /// Emits, optimizes and writes `prog` as an object file at `obj_path`.
 pub fn compile(
     prog: &LlProgram,
     sources: &SourceMap,
-    opts: &Options,
+    opts: &Options<'_>,
     obj_path: &Path,
 ) -> Result<Output, String> {
     let context = Context::create();
     let module = context.create_module("rpy_program");
-    let mut e = statics::Emitter::new(&context, &module, prog, sources);
+    let mut e = statics::Emitter::new(&context, &module, prog, sources, opts.jit);
     e.emit_program()?;
     let ir_before = module.print_to_string().to_string();
     module.verify().map_err(|m| {

@@ -42,6 +42,8 @@ pub struct Emitter<'ctx, 'a> {
     locs: HashMap<(Span, GraphId), GlobalValue<'ctx>>,
     pub exc_type: GlobalValue<'ctx>,
     pub exc_value: GlobalValue<'ctx>,
+    /// With `--jit`: what jitgen made.
+    pub jit: Option<&'a jitgen::JitProgram>,
 }
 
 impl<'ctx, 'a> Emitter<'ctx, 'a> {
@@ -50,6 +52,7 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
         module: &'a Module<'ctx>,
         prog: &'a LlProgram,
         sources: &'a SourceMap,
+        jit: Option<&'a jitgen::JitProgram>,
     ) -> Self {
         let ptr = ctx.i8_type().ptr_type(AddressSpace::default());
         let exc_type = module.add_global(ptr, None, "rpy_exc_type");
@@ -80,6 +83,7 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
             locs: HashMap::new(),
             exc_type,
             exc_value,
+            jit,
         }
     }
 
@@ -451,6 +455,7 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
         for g in ids {
             crate::function::emit_function(self, g)?;
         }
+        crate::jit::emit_tables(self)?;
         self.emit_main();
         Ok(())
     }

@@ -1,7 +1,212 @@
 //! jitgen: from each portal graph (the function with `jit_merge_point`) and the low-level
 //! graphs it reaches, the JIT's jitcodes (a compact register bytecode the tracer and the
-//! blackhole interpreter run) and descriptors (field offsets and types, array item
-//! sizes, call effects), emitted into the binary beside the compiled code.
+//! blackhole interpreter run) and descriptors (call targets with their effects, drivers),
+//! emitted into the binary beside the compiled code. RPython's `jit/codewriter`.
 //!
-//! Not written yet: it comes with the JIT issue. The low-level dialect it will read is
-//! `rtyper::lltype` (memory operations carry `runtime::abi` offsets for this purpose).
+//! - [`portal`]: reshapes each portal so its merge point starts a block of greens + reds.
+//! - [`codewriter`]: one graph → one jitcode; [`moves`], [`liveness`] help it.
+//! - [`policy`]: what the tracer traces into.
+//! - [`addrs`]: the link-time addresses jitcodes name by index.
+//! - [`text`]: the text form (`--dump` writes `6-jitcodes.txt`).
+//!
+//! The format itself (`rpyrt::jit::jitcode`) belongs to the runtime, which reads it.
+
+pub mod addrs;
+pub mod codewriter;
+pub mod liveness;
+pub mod moves;
+pub mod policy;
+pub mod portal;
+pub mod text;
+
+use addrs::{AddrEntry, Addrs, Callable};
+use codewriter::ty;
+use frontend::entities::{Block, GraphId};
+use policy::FuncFlags;
+use rpyrt::jit::jitcode::{CallTarget, DriverInfo, Insn, JitData};
+use rpyrt::jit::trace::CallDescr;
+use rtyper::lltype::LlType;
+use rtyper::runtime_fns::RuntimeFn;
+use rtyper::LlProgram;
+use std::collections::HashMap;
+
+/// What the backend emits for the JIT.
+pub struct JitProgram {
+    pub data: JitData,
+    pub addrs: Vec<AddrEntry>,
+    /// Per driver: the portal graph and the block its merge point starts.
+    pub portals: Vec<Option<(GraphId, Block)>>,
+}
+
+/// Makes the jitcodes of every graph; reshapes the portals in `prog` (so the backend
+/// compiles the same graphs).
+pub fn generate(
+    prog: &mut LlProgram,
+    flags: &dyn Fn(GraphId) -> FuncFlags,
+) -> Result<JitProgram, String> {
+    let ndrivers = prog.jit_drivers.len();
+    let mut portals: Vec<Option<(GraphId, Block)>> = vec![None; ndrivers];
+    let graphs: Vec<GraphId> = prog.functions.keys().collect();
+    for &g in &graphs {
+        for mp in portal::split_merge_points(&mut prog.functions[g])? {
+            match portals.get_mut(mp.driver) {
+                Some(slot @ None) => *slot = Some((g, mp.block)),
+                Some(Some(_)) => {
+                    return Err(format!(
+                        "JitDriver `{}` has more than one jit_merge_point",
+                        prog.jit_drivers[mp.driver].name
+                    ))
+                }
+                None => return Err("internal: merge point of an unknown driver".into()),
+            }
+        }
+    }
+    let mut addrs = Addrs::default();
+    let mut targets: Vec<CallTarget> = vec![];
+    let mut jitcodes: HashMap<GraphId, (u32, u32)> = HashMap::new();
+    for (k, &g) in graphs.iter().enumerate() {
+        let f = &prog.functions[g];
+        let fl = flags(g);
+        let descr = CallDescr {
+            args: f
+                .params
+                .iter()
+                .filter(|&&t| t != LlType::Void)
+                .map(|&t| ty(t))
+                .collect(),
+            ret: ty(f.ret),
+            // Every compiled function checks the stack (RecursionError).
+            can_raise: true,
+            elidable: fl.elidable,
+            writes_heap: !fl.elidable,
+            ret_i1: f.ret == LlType::Bool,
+        };
+        targets.push(CallTarget {
+            name: f.graph.name.clone(),
+            descr,
+            func: addrs.get(AddrEntry::Func(Callable::Graph(g))),
+            stub: addrs.get(AddrEntry::Stub(Callable::Graph(g))),
+        });
+        jitcodes.insert(g, (k as u32, k as u32));
+    }
+    let portal_graphs: Vec<GraphId> = portals.iter().flatten().map(|p| p.0).collect();
+    let residual = |g: GraphId| {
+        let fl = flags(g);
+        fl.elidable || fl.look_inside == Some(false) || portal_graphs.contains(&g)
+    };
+    let mut rt_targets: HashMap<&'static str, u32> = HashMap::new();
+    let mut extra: Vec<CallTarget> = vec![];
+    let base = targets.len() as u32;
+    let mut out_codes = vec![];
+    let mut reg_maps = HashMap::new();
+    {
+        let prog_ref: &LlProgram = prog;
+        let mut addrs_ref = std::mem::take(&mut addrs);
+        let mut rt_target = |rf: &'static RuntimeFn| -> u32 {
+            if let Some(&t) = rt_targets.get(rf.name) {
+                return t;
+            }
+            let descr = CallDescr {
+                args: rf
+                    .params
+                    .iter()
+                    .filter(|&&t| t != LlType::Void)
+                    .map(|&t| ty(t))
+                    .collect(),
+                ret: ty(rf.ret),
+                can_raise: rf.can_raise,
+                elidable: false,
+                writes_heap: true,
+                ret_i1: rf.ret == LlType::Bool,
+            };
+            // Entries are added to the table after the jitcodes are written.
+            extra.push(CallTarget {
+                name: rf.name.to_string(),
+                descr,
+                func: u32::MAX,
+                stub: u32::MAX,
+            });
+            let t = base + extra.len() as u32 - 1;
+            rt_targets.insert(rf.name, t);
+            t
+        };
+        let mut env = codewriter::Env {
+            prog: prog_ref,
+            jitcodes: &jitcodes,
+            residual: &residual,
+            rt_target: &mut rt_target,
+            addrs: &mut addrs_ref,
+        };
+        for &g in &graphs {
+            let (_, target) = jitcodes[&g];
+            let (mut jc, regs) = codewriter::write(&mut env, g, target)?;
+            reg_maps.insert(g, regs);
+            jc.has_loops = jc.has_loops && !flags(g).unroll_safe;
+            codewriter::finish_operands(&mut jc)?;
+            out_codes.push(jc);
+        }
+        addrs = addrs_ref;
+    }
+    for t in &mut extra {
+        let rf = rtyper::runtime_fns::ALL
+            .iter()
+            .find(|f| f.name == t.name)
+            .copied()
+            .expect("runtime function by name");
+        t.func = addrs.get(AddrEntry::Func(Callable::Runtime(rf)));
+        t.stub = addrs.get(AddrEntry::Stub(Callable::Runtime(rf)));
+    }
+    targets.extend(extra);
+    let mut drivers = vec![];
+    let mut portal_list = vec![];
+    for (d, p) in portals.iter().enumerate() {
+        let desc = &prog.jit_drivers[d];
+        let Some((g, block)) = *p else {
+            // A driver without a merge point is never entered.
+            drivers.push(DriverInfo {
+                name: desc.name.clone(),
+                portal: u32::MAX,
+                merge_pc: 0,
+                greens: vec![],
+                reds: vec![],
+                printable_location: None,
+            });
+            portal_list.push(None);
+            continue;
+        };
+        let (code, _) = jitcodes[&g];
+        let jc = &out_codes[code as usize];
+        let merge_pc = jc
+            .code
+            .iter()
+            .position(|i| *i == Insn::MergePoint(d as u32))
+            .ok_or("internal: merge point lost")? as u32;
+        let regs: &HashMap<_, _> = &reg_maps[&g];
+        let params: Vec<u16> = prog.functions[g].graph.blocks[block]
+            .params
+            .iter()
+            .map(|v| regs[v])
+            .collect();
+        let ng = desc.greens.len();
+        drivers.push(DriverInfo {
+            name: desc.name.clone(),
+            portal: code,
+            merge_pc,
+            greens: params[..ng].to_vec(),
+            reds: params[ng..].to_vec(),
+            printable_location: desc.printable_location.map(|g| jitcodes[&g].1),
+        });
+        portal_list.push(Some((g, block)));
+    }
+    let addr_names = addrs.entries.iter().map(|e| e.name()).collect();
+    Ok(JitProgram {
+        data: JitData {
+            jitcodes: out_codes,
+            targets,
+            drivers,
+            addr_names,
+        },
+        addrs: addrs.entries,
+        portals: portal_list,
+    })
+}

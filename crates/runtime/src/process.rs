@@ -24,6 +24,7 @@ extern "C" {
 
 extern "C" fn flush_at_exit() {
     flush_stdout();
+    crate::jit::log::finish();
 }
 
 /// Called first by the generated `main`: remembers argv and arranges for stdout to be

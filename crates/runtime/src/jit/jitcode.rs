@@ -122,7 +122,8 @@ pub struct JitCode {
     /// The registers that receive the arguments, in order.
     pub params: Vec<Reg>,
     pub ret: Type,
-    pub consts: Vec<JConst>,
+    /// Constants: operand `regs.len() + k` is `consts[k]`.
+    pub consts: Vec<(Type, JConst)>,
     pub code: Vec<Insn>,
     /// Registers live before each instruction that may become a guard or a frame of a
     /// snapshot (None elsewhere): what resume rebuilds.

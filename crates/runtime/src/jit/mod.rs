@@ -10,7 +10,17 @@
 //! and blackhole interpreter that run jitcodes, warm-up counters, the optimizer, the
 //! Cranelift backend, resume — are added module by module; ARCHITECTURE.md maps them.
 
+pub mod blackhole;
+pub mod compile;
 pub mod eval;
 pub mod jitcode;
+pub mod log;
+pub mod machine;
+pub mod params;
+pub mod resume;
+pub mod state;
 pub mod trace;
+pub mod trace_interp;
 pub mod trace_parse;
+pub mod tracer;
+pub mod warmup;

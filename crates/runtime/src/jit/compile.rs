@@ -1,0 +1,111 @@
+//! From a recorded trace to running code: optimize, compile with the backend, keep what
+//! resume needs (the optimized trace's snapshots, guard failure counts), and log.
+
+use super::log;
+use super::state::JitState;
+use super::trace::{Opcode, SnapshotId, Trace};
+use super::trace_interp::{Exit, TraceInterp};
+use std::time::Instant;
+
+/// What is kept of a compiled trace.
+pub struct TraceInfo {
+    pub name: String,
+    /// The trace as compiled (its snapshots are what guards resume from).
+    pub trace: Trace,
+    pub fail_counts: Vec<u64>,
+    /// Guards that must not get a bridge (tracing one failed).
+    pub no_bridge: Vec<bool>,
+}
+
+#[derive(Default)]
+pub struct Compiled {
+    pub infos: Vec<TraceInfo>,
+    backend: TraceInterp,
+}
+
+impl Compiled {
+    pub fn info_mut(&mut self, id: u32) -> &mut TraceInfo {
+        &mut self.infos[id as usize]
+    }
+
+    /// # Safety
+    /// `frame` holds the inputs of trace `id`.
+    pub unsafe fn execute(&self, id: u32, frame: &mut Vec<u64>) -> Exit {
+        self.backend.execute(id, frame)
+    }
+
+    fn add(&mut self, name: String, trace: Trace) -> Result<u32, String> {
+        let id = self.infos.len() as u32;
+        let t0 = Instant::now();
+        self.backend.compile(id, &trace)?;
+        log::stats().compiling += t0.elapsed();
+        let n = trace.snapshots.len();
+        self.infos.push(TraceInfo {
+            name,
+            trace,
+            fail_counts: vec![0; n],
+            no_bridge: vec![false; n],
+        });
+        Ok(id)
+    }
+}
+
+fn optimize(st: &JitState, trace: Trace, _is_loop: bool) -> Result<Trace, String> {
+    let t0 = Instant::now();
+    let _ = &st.params.enable_opts;
+    let out = trace;
+    log::stats().optimizing += t0.elapsed();
+    Ok(out)
+}
+
+pub fn compile_loop(st: &mut JitState, trace: Trace, name: &str) -> Result<u32, String> {
+    if log::enabled() {
+        log::write(&format!(
+            "# loop at {name}: {} operations before optimization\n{}",
+            trace.ops.len(),
+            trace.to_text()
+        ));
+    }
+    let opt = optimize(st, trace, true)?;
+    let id = st.warmup.compiled.add(name.to_string(), opt)?;
+    log::stats().loops += 1;
+    if log::enabled() {
+        let t = &st.warmup.compiled.infos[id as usize].trace;
+        log::write(&format!(
+            "# loop {id} at {name}: {} operations after optimization\n{}",
+            t.ops.len(),
+            t.to_text()
+        ));
+    }
+    Ok(id)
+}
+
+pub fn compile_bridge(
+    st: &mut JitState,
+    trace: Trace,
+    from: u32,
+    guard: SnapshotId,
+    target: u32,
+) -> Result<u32, String> {
+    let name = format!("bridge from guard {} of trace {from}", guard.0);
+    if log::enabled() {
+        log::write(&format!(
+            "# {name}: before optimization\n{}",
+            trace.to_text()
+        ));
+    }
+    debug_assert!(trace.ops.last().map(|o| o.opcode) == Some(Opcode::Jump));
+    let _ = target;
+    let opt = optimize(st, trace, false)?;
+    let id = st.warmup.compiled.add(name.clone(), opt)?;
+    st.warmup.compiled.backend.attach_bridge(from, guard, id);
+    log::stats().bridges += 1;
+    if log::enabled() {
+        let t = &st.warmup.compiled.infos[id as usize].trace;
+        log::write(&format!(
+            "# bridge {id} ({name}): after optimization\n{}",
+            t.to_text()
+        ));
+    }
+    Ok(id)
+}

@@ -1,0 +1,288 @@
+//! Warm-up and the JIT's entry points (RPython's warmspot/warmstate): counters per green
+//! key, starting the tracer when one gets hot, entering compiled loops, and what happens
+//! when a compiled loop leaves through a guard (resume into the blackhole interpreter,
+//! or trace a bridge once that guard has failed often enough).
+//!
+//! The compiled portal calls `rpy_jit_can_enter` at each `can_enter_jit` (and
+//! `rpy_jit_merge_point` at its merge point, which only counts when the driver has no
+//! `can_enter_jit`), with the greens then the reds in a buffer of words. The answer says
+//! what the portal does next: [`CONTINUE`] as if nothing happened, [`RESTART`] at the
+//! merge point with the greens and reds now in the buffer, [`RETURN`] the value in the
+//! buffer's first word, or [`EXCEPTION`]: return with the pending exception.
+
+use super::blackhole::{self, Frame, Outcome};
+use super::compile::{self, Compiled};
+use super::log;
+use super::state::{state, JitState};
+use super::trace::*;
+use super::tracer::{Stop, TFrame, Tracer};
+use std::collections::HashMap;
+use std::time::Instant;
+
+pub const CONTINUE: i64 = 0;
+pub const RESTART: i64 = 1;
+pub const RETURN: i64 = 2;
+pub const EXCEPTION: i64 = 3;
+
+/// After this many aborted traces a green key is not traced again.
+const MAX_ABORTS: u32 = 3;
+
+#[derive(Default)]
+pub struct Warmup {
+    counters: HashMap<(u32, Vec<u64>), i64>,
+    aborts: HashMap<(u32, Vec<u64>), u32>,
+    /// Compiled loops by driver and green key.
+    pub loops: HashMap<(u32, Vec<u64>), u32>,
+    pub compiled: Compiled,
+    /// Tracing or running the JIT: a nested entry (a residual call into the portal)
+    /// runs as plain compiled code.
+    busy: bool,
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn rpy_jit_can_enter(driver: i64, buf: *mut u64) -> i64 {
+    enter(driver as u32, buf, true)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn rpy_jit_merge_point(driver: i64, buf: *mut u64) -> i64 {
+    enter(driver as u32, buf, false)
+}
+
+unsafe fn enter(d: u32, buf: *mut u64, from_can_enter: bool) -> i64 {
+    let Some(st) = state() else {
+        return CONTINUE;
+    };
+    if !st.params.on || st.warmup.busy {
+        return CONTINUE;
+    }
+    let di = d as usize;
+    if !from_can_enter && st.has_can_enter[di] {
+        return CONTINUE;
+    }
+    let drv = &st.data.drivers[di];
+    let (ng, nr) = (drv.greens.len(), drv.reds.len());
+    let words = std::slice::from_raw_parts_mut(buf, ng + nr);
+    let key = (d, words[..ng].to_vec());
+    if let Some(&id) = st.warmup.loops.get(&key) {
+        st.warmup.busy = true;
+        let r = run_compiled(st, d, id, words);
+        st.warmup.busy = false;
+        return r;
+    }
+    let c = st.warmup.counters.entry(key.clone()).or_insert(0);
+    *c += 1;
+    if *c < st.params.threshold {
+        return CONTINUE;
+    }
+    *c = 0;
+    if st.warmup.aborts.get(&key).copied().unwrap_or(0) >= MAX_ABORTS {
+        return CONTINUE;
+    }
+    st.warmup.busy = true;
+    let r = trace_loop(st, d, words, key);
+    st.warmup.busy = false;
+    r
+}
+
+/// Traces from the merge point with the values in `words`.
+unsafe fn trace_loop(st: &mut JitState, d: u32, words: &mut [u64], key: (u32, Vec<u64>)) -> i64 {
+    let drv = &st.data.drivers[d as usize];
+    let code = drv.portal;
+    let jc = &st.data.jitcodes[code as usize];
+    let mut f = Frame::new(st, code);
+    f.pc = drv.merge_pc;
+    let mut boxes = vec![Arg::Const(Const::int(0)); jc.regs.len()];
+    let mut trace = Trace::default();
+    let ng = drv.greens.len();
+    for (k, &r) in drv.greens.iter().chain(&drv.reds).enumerate() {
+        f.regs[r as usize] = words[k];
+        let t = jc.regs[r as usize];
+        boxes[r as usize] = if k < ng {
+            Arg::Const(Const {
+                ty: t,
+                bits: words[k],
+            })
+        } else {
+            let v = trace.new_var(t);
+            trace.inputs.push(v);
+            Arg::Var(v)
+        };
+    }
+    let label_args: Vec<Arg> = trace.inputs.iter().map(|&v| Arg::Var(v)).collect();
+    trace.ops.push(Op::new(Opcode::Label, label_args, None));
+    let t0 = Instant::now();
+    let no_loops = |_: &[u64]| None;
+    let mut tracer = Tracer {
+        st,
+        trace,
+        frames: vec![TFrame { f, boxes }],
+        start_key: Some(key.1.clone()),
+        driver: d,
+        loop_of_key: &no_loops,
+        limit: st.params.trace_limit,
+        log_locations: log::enabled(),
+        entered: false,
+    };
+    let stop = tracer.run();
+    log::stats().tracing += t0.elapsed();
+    let Tracer { trace, frames, .. } = tracer;
+    let mut frames: Vec<Frame> = frames.into_iter().map(|tf| tf.f).collect();
+    match stop {
+        Stop::Closed => {
+            let name = log::printable_location(st, d, &key.1);
+            match compile::compile_loop(st, trace, &name) {
+                Ok(id) => {
+                    st.warmup.loops.insert(key, id);
+                }
+                Err(e) => {
+                    log::write(&format!("# compiling the loop at {name} failed: {e}\n"));
+                    *st.warmup.aborts.entry(key).or_insert(0) += 1;
+                }
+            }
+            finish(st, d, &mut frames, Outcome::MergePoint, words)
+        }
+        Stop::Joined(_) => finish(st, d, &mut frames, Outcome::MergePoint, words),
+        Stop::Abort { reason, exception } => {
+            log::stats().aborts += 1;
+            log::write(&format!(
+                "# trace aborted at {}: {reason}\n",
+                log::printable_location(st, d, &key.1)
+            ));
+            *st.warmup.aborts.entry(key).or_insert(0) += 1;
+            let o = blackhole::run(st, &mut frames, exception, false);
+            finish(st, d, &mut frames, o, words)
+        }
+    }
+}
+
+/// Tells the portal what to do after the JIT ran: writes the greens and reds (or the
+/// return value) into its buffer.
+fn finish(st: &JitState, d: u32, frames: &mut [Frame], o: Outcome, words: &mut [u64]) -> i64 {
+    match o {
+        Outcome::MergePoint => {
+            let drv = &st.data.drivers[d as usize];
+            let f = &frames[0];
+            for (k, &r) in drv.greens.iter().chain(&drv.reds).enumerate() {
+                words[k] = f.regs[r as usize];
+            }
+            RESTART
+        }
+        Outcome::Return(v) => {
+            if let Some(w) = words.first_mut() {
+                *w = v;
+            }
+            RETURN
+        }
+        Outcome::Exception => EXCEPTION,
+    }
+}
+
+/// Runs a compiled loop from the merge point; on a guard failure resumes (or traces a
+/// bridge) and runs on to the next merge point.
+unsafe fn run_compiled(st: &mut JitState, d: u32, id: u32, words: &mut [u64]) -> i64 {
+    let ng = st.data.drivers[d as usize].greens.len();
+    let mut frame: Vec<u64> = words[ng..].to_vec();
+    let exit = st.warmup.compiled.execute(id, &mut frame);
+    let info = st.warmup.compiled.info_mut(exit.trace);
+    let count = {
+        let c = &mut info.fail_counts[exit.guard.0 as usize];
+        *c += 1;
+        *c
+    };
+    let snap = info.trace.snapshots[exit.guard.0 as usize].clone();
+    let bridge_ok =
+        count >= st.params.trace_eagerness as u64 && !info.no_bridge[exit.guard.0 as usize];
+    if bridge_ok {
+        return trace_bridge(st, d, exit.trace, exit.guard, &snap, &frame, words);
+    }
+    let mut frames = super::resume::rebuild(st, &snap, &frame);
+    let o = blackhole::run(st, &mut frames, snap.exception, false);
+    finish(st, d, &mut frames, o, words)
+}
+
+/// Traces from a failing guard's state to the next compiled loop and attaches the
+/// bridge to the guard.
+unsafe fn trace_bridge(
+    st: &mut JitState,
+    d: u32,
+    from: u32,
+    guard: SnapshotId,
+    snap: &Snapshot,
+    values: &[u64],
+    words: &mut [u64],
+) -> i64 {
+    let real = super::resume::rebuild(st, snap, values);
+    let mut trace = Trace::default();
+    // The bridge's inputs are the guard's fail values, in order.
+    let fail_vars = snap.fail_vars();
+    let mut var_map = HashMap::new();
+    for &fv in &fail_vars {
+        let ty = st.warmup.compiled.info_mut(from).trace.ty(fv);
+        let v = trace.new_var(ty);
+        trace.inputs.push(v);
+        var_map.insert(fv, v);
+    }
+    let mut tframes = vec![];
+    for (fs, f) in snap.frames.iter().zip(real) {
+        let jc = &st.data.jitcodes[fs.jitcode as usize];
+        let mut boxes = vec![Arg::Const(Const::int(0)); jc.regs.len()];
+        for &(r, a) in &fs.regs {
+            boxes[r as usize] = match a {
+                SnapArg::Var(v) => Arg::Var(var_map[&v]),
+                SnapArg::Const(c) => Arg::Const(c),
+                // A virtual was allocated by `rebuild`: its address is a constant here.
+                SnapArg::Virtual(_) => Arg::Const(Const::ptr(f.regs[r as usize])),
+            };
+        }
+        tframes.push(TFrame { f, boxes });
+    }
+    if snap.exception {
+        // The bridge would start by handling an exception: leave it to the blackhole.
+        let mut frames: Vec<Frame> = tframes.into_iter().map(|t| t.f).collect();
+        st.warmup.compiled.info_mut(from).no_bridge[guard.0 as usize] = true;
+        let o = blackhole::run(st, &mut frames, true, false);
+        return finish(st, d, &mut frames, o, words);
+    }
+    let loops: HashMap<Vec<u64>, u32> = st
+        .warmup
+        .loops
+        .iter()
+        .filter(|((dd, _), _)| *dd == d)
+        .map(|((_, k), &v)| (k.clone(), v))
+        .collect();
+    let loop_of_key = |k: &[u64]| loops.get(k).copied();
+    let t0 = Instant::now();
+    let mut tracer = Tracer {
+        st,
+        trace,
+        frames: tframes,
+        start_key: None,
+        driver: d,
+        loop_of_key: &loop_of_key,
+        limit: st.params.trace_limit,
+        log_locations: log::enabled(),
+        entered: true,
+    };
+    let stop = tracer.run();
+    log::stats().tracing += t0.elapsed();
+    let Tracer { trace, frames, .. } = tracer;
+    let mut frames: Vec<Frame> = frames.into_iter().map(|tf| tf.f).collect();
+    match stop {
+        Stop::Joined(l) => {
+            if let Err(e) = compile::compile_bridge(st, trace, from, guard, l) {
+                log::write(&format!("# compiling a bridge failed: {e}\n"));
+                st.warmup.compiled.info_mut(from).no_bridge[guard.0 as usize] = true;
+            }
+            finish(st, d, &mut frames, Outcome::MergePoint, words)
+        }
+        Stop::Closed => finish(st, d, &mut frames, Outcome::MergePoint, words),
+        Stop::Abort { reason, exception } => {
+            log::stats().aborts += 1;
+            log::write(&format!("# bridge aborted: {reason}\n"));
+            st.warmup.compiled.info_mut(from).no_bridge[guard.0 as usize] = true;
+            let o = blackhole::run(st, &mut frames, exception, false);
+            finish(st, d, &mut frames, o, words)
+        }
+    }
+}
