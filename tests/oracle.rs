@@ -6,7 +6,9 @@
 //! - any other program: `python3 prog.py alpha beta` gives the expected stdout and exit
 //!   status; `rpy translate prog.py -o DIR/prog` must succeed, and `DIR/prog alpha beta`
 //!   must print exactly the same bytes on stdout and exit with the same status, within
-//!   10 s. Stderr is not compared (tracebacks differ).
+//!   10 s. Stderr is not compared (tracebacks differ). A program that mentions
+//!   `JitDriver` is also translated with `--jit` and run with eager JIT parameters
+//!   (`RPY_JIT`, see `JIT_PARAMS`): JIT on and off must print the same.
 //!
 //! Programs run in parallel (`available_parallelism` workers, or `RPY_ORACLE_JOBS`); for
 //! one program, CPython and the translator run at the same time. Every failure is
@@ -195,7 +197,7 @@ fn diff(expected: &[u8], actual: &[u8]) -> String {
 }
 
 struct Failure {
-    /// Which check failed: cpython, translate, run, refuse.
+    /// Which check failed: cpython, translate, run, jit, refuse.
     check: &'static str,
     detail: String,
 }
@@ -303,10 +305,58 @@ fn check_translated(prog: &Path) -> Result<(), Failure> {
             ),
         ));
     }
-    let mut cmd = Command::new(&binary);
-    cmd.args(ARGS).current_dir(tmp.path());
-    let got = run(&mut cmd, RUN_TIMEOUT).map_err(|e| fail("run", format!("    {e}\n")))?;
+    compare(&binary, tmp.path(), &[], &py, "run")?;
+    // Programs with a JitDriver also run with the JIT, made eager so that short runs
+    // trace, compile, fail guards and attach bridges.
+    let source = std::fs::read_to_string(prog).unwrap_or_default();
+    if source.contains("JitDriver") {
+        let jit_binary = tmp.path().join("prog-jit");
+        let mut cmd = translate_cmd(prog, &jit_binary);
+        cmd.arg("--jit").current_dir(tmp.path());
+        let tr = run(&mut cmd, TRANSLATE_TIMEOUT).map_err(|e| fail("jit", format!("    {e}\n")))?;
+        if tr.code != Some(0) || !jit_binary.is_file() {
+            return Err(fail(
+                "jit",
+                format!(
+                    "    rpy translate --jit: {}\n{}",
+                    tr.status_text(),
+                    tail(&tr.stderr, 20)
+                ),
+            ));
+        }
+        for params in JIT_PARAMS {
+            compare(&jit_binary, tmp.path(), &[("RPY_JIT", params)], &py, "jit")?;
+        }
+    }
+    Ok(())
+}
+
+/// JIT parameters the programs with a JitDriver run under (`RPY_JIT`).
+const JIT_PARAMS: [&str; 2] = [
+    "threshold=3,trace_eagerness=2",
+    "threshold=40,trace_eagerness=5",
+];
+
+/// Runs a translated binary and compares it with CPython's run.
+fn compare(
+    binary: &Path,
+    dir: &Path,
+    env: &[(&str, &str)],
+    py: &Outcome,
+    check: &'static str,
+) -> Result<(), Failure> {
+    let mut cmd = Command::new(binary);
+    cmd.args(ARGS).current_dir(dir);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let got = run(&mut cmd, RUN_TIMEOUT).map_err(|e| fail(check, format!("    {e}\n")))?;
     let mut detail = String::new();
+    if !env.is_empty() {
+        let vars: Vec<String> = env.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        detail.push_str(&format!("    with {}\n", vars.join(" ")));
+    }
+    let header = detail.len();
     if got.timed_out || got.code != py.code {
         detail.push_str(&format!(
             "    binary: {}, CPython: {}\n",
@@ -317,14 +367,14 @@ fn check_translated(prog: &Path) -> Result<(), Failure> {
     if got.stdout != py.stdout {
         detail.push_str(&diff(&py.stdout, &got.stdout));
     }
-    if detail.is_empty() {
+    if detail.len() == header {
         return Ok(());
     }
     if !got.stderr.is_empty() {
         detail.push_str("    binary's stderr:\n");
         detail.push_str(&tail(&got.stderr, 10));
     }
-    Err(fail("run", detail))
+    Err(fail(check, detail))
 }
 
 fn programs() -> Vec<PathBuf> {

@@ -26,6 +26,10 @@ pub const EXCEPTION: i64 = 3;
 
 /// After this many aborted traces a green key is not traced again.
 const MAX_ABORTS: u32 = 3;
+/// Bridges made from guards at one place of the interpreter (a jitcode and pc): a value
+/// that is promoted but changes all the time would otherwise grow a chain of bridges,
+/// each specialized for one value.
+const MAX_BRIDGES_AT: u32 = 4;
 
 #[derive(Default)]
 pub struct Warmup {
@@ -34,6 +38,7 @@ pub struct Warmup {
     /// Compiled loops by driver and green key.
     pub loops: HashMap<(u32, Vec<u64>), u32>,
     pub compiled: Compiled,
+    bridges_at: HashMap<(u32, u32), u32>,
     /// Tracing or running the JIT: a nested entry (a residual call into the portal)
     /// runs as plain compiled code.
     busy: bool,
@@ -191,8 +196,21 @@ unsafe fn run_compiled(st: &mut JitState, d: u32, id: u32, words: &mut [u64]) ->
         *c
     };
     let snap = info.trace.snapshots[exit.guard.0 as usize].clone();
-    let bridge_ok =
+    let mut bridge_ok =
         count >= st.params.trace_eagerness as u64 && !info.no_bridge[exit.guard.0 as usize];
+    if bridge_ok {
+        let at = snap
+            .frames
+            .last()
+            .map(|f| (f.jitcode, f.pc))
+            .unwrap_or((0, 0));
+        let n = st.warmup.bridges_at.entry(at).or_insert(0);
+        *n += 1;
+        if *n > MAX_BRIDGES_AT {
+            bridge_ok = false;
+            st.warmup.compiled.info_mut(exit.trace).no_bridge[exit.guard.0 as usize] = true;
+        }
+    }
     if bridge_ok {
         return trace_bridge(st, d, exit.trace, exit.guard, &snap, &frame, words);
     }
