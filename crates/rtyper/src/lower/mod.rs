@@ -11,6 +11,7 @@
 mod builtins;
 mod containers;
 mod dicts;
+mod files;
 mod instances;
 mod iterbuiltins;
 mod jit_hints;
