@@ -63,6 +63,7 @@ pub fn const_type(c: &LlConst) -> LlType {
         | LlConst::Vtable(_)
         | LlConst::PrebuiltList(_)
         | LlConst::PrebuiltInstance(_)
+        | LlConst::PrebuiltTuple(_)
         | LlConst::FuncPtr(_)
         | LlConst::PrebuiltDict(_) => LlType::Ref,
     }
