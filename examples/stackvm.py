@@ -1,7 +1,7 @@
 """A stack bytecode VM with boxed integers, in the RPython style.
 
     python3 examples/stackvm.py examples/stackvm/sum.asm [N]     # PYTHONPATH=lib
-    rpy translate examples/stackvm.py -o stackvm && ./stackvm examples/stackvm/sum.asm 100000000
+    rpy translate examples/stackvm.py -o stackvm && ./stackvm examples/stackvm/sum.asm 10000000
 
 A program is assembler text: functions (`func NAME PARAM...`), labels (`loop:`) and
 one instruction per line (`push 3`, `load x`, `add`, `jump_if_false done`, `call f`,
