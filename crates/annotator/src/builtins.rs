@@ -45,6 +45,9 @@ pub fn call_builtin(
     if let Some(r) = crate::dicts::try_builtin(a, q, &pos, &kw, span) {
         return r;
     }
+    if let Some(r) = crate::files::try_builtin(a, q, &pos, &kw, span) {
+        return r;
+    }
     if let Some(r) = crate::strings::try_builtin(a, q, &pos, &kw, span) {
         return r;
     }

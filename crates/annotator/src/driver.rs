@@ -7,7 +7,7 @@ use frontend::diag::Diagnostic;
 use frontend::entities::{Block, GraphId, Inst, ObjId, Value};
 use frontend::flow::FlowBuilderCache;
 use frontend::graph::{Exit, Link};
-use frontend::ops::{Const, FlowGraph};
+use frontend::ops::{Const, FlowGraph, FlowOp};
 use frontend::prebuilt::{Obj, Snapshot};
 use frontend::source::{SourceMap, Span};
 use std::collections::{HashMap, HashSet, VecDeque};
@@ -34,6 +34,8 @@ pub struct Program {
     pub ret_override: HashMap<GraphId, Ann>,
     /// Prebuilt instances whose fields were joined into their classes.
     pub prebuilt_instances: Vec<ObjId>,
+    /// Prebuilt tuples the program uses (emitted as static data).
+    pub prebuilt_tuples: Vec<ObjId>,
     /// Module globals assigned at run time: (module, name) → type and initial value.
     pub global_cells: Vec<GlobalCell>,
     /// Dict and set definitions, their creation sites and the prebuilt dicts.
@@ -122,6 +124,7 @@ pub fn annotate(snapshot: &Snapshot, sources: &mut SourceMap) -> Result<Program,
             classdefs: crate::classdef::ClassDefs::new(snapshot),
             ret_override: HashMap::new(),
             prebuilt_instances: vec![],
+            prebuilt_tuples: vec![],
             global_cells: vec![],
             dicts: Default::default(),
         },
@@ -409,6 +412,23 @@ impl<'a> Annotator<'a> {
                 }
             }
         }
+        if let Const::Obj(o) = c {
+            // A prebuilt tuple: its items' lists, dicts and instances are prebuilt too.
+            if let Obj::Tuple { items } = &self.snapshot.objects[*o] {
+                if self.p.prebuilt_tuples.contains(o) {
+                    return const_ann_readonly(
+                        c,
+                        self.snapshot,
+                        &self.p.prebuilt_lists,
+                        &self.p.dicts.prebuilt,
+                    );
+                }
+                self.p.prebuilt_tuples.push(*o);
+                for it in items.clone() {
+                    self.const_ann(&obj_const(self.snapshot, it));
+                }
+            }
+        }
         crate::dictdef::register_prebuilt(self, c);
         const_ann_readonly(
             c,
@@ -467,11 +487,14 @@ impl<'a> Annotator<'a> {
                 if_true,
                 if_false,
             } => match self.ann(g, cond).const_bool() {
-                Some(true) => self.follow(g, &if_true, None),
                 Some(false) => self.follow(g, &if_false, None),
-                None => {
-                    self.follow(g, &if_true, None);
-                    self.follow(g, &if_false, None);
+                known => {
+                    if let Ok(narrowed) = self.isinstance_narrowing(g, b, cond) {
+                        self.follow(g, &if_true, narrowed);
+                    }
+                    if known.is_none() {
+                        self.follow(g, &if_false, None);
+                    }
                 }
             },
             Exit::Guarded { normal, handlers } => {
@@ -540,6 +563,64 @@ impl<'a> Annotator<'a> {
     }
 
     /// Passes a link's values to its target's parameters.
+    /// What an `isinstance(v, C)` test computed in block `b` as `cond` tells about `v`
+    /// where it is true (as RPython's knowntypedata): `Ok(Some((v, instance of C)))`
+    /// when `v` is an instance of a strict base class of the user class `C`;
+    /// `Err(())` when `v`'s class and `C` are unrelated, so the test is never true (the
+    /// annotation of `v` may still grow into a base of `C`, and then the true branch is
+    /// followed with the narrowed annotation, never with the unrelated one);
+    /// `Ok(None)` otherwise.
+    fn isinstance_narrowing(
+        &mut self,
+        g: GraphId,
+        b: Block,
+        cond: Value,
+    ) -> Result<Option<(Value, Ann)>, ()> {
+        let graph = &self.p.graphs[g];
+        let Some(inst) = graph.blocks[b]
+            .insts
+            .iter()
+            .map(|&i| &graph.insts[i])
+            .find(|inst| inst.result == cond)
+            .cloned()
+        else {
+            return Ok(None);
+        };
+        if inst.op != FlowOp::SimpleCall || inst.args.len() != 3 {
+            return Ok(None);
+        }
+        match graph.const_of(inst.args[0]) {
+            Some(Const::Builtin(q)) if q == "builtins.isinstance" => {}
+            _ => return Ok(None),
+        }
+        let Some(&Const::Obj(c)) = graph.const_of(inst.args[2]) else {
+            return Ok(None);
+        };
+        if !matches!(self.snapshot.objects[c], Obj::Class(_)) {
+            return Ok(None);
+        }
+        let v = inst.args[1];
+        let Ann::Instance { class, .. } = self.ann(g, v) else {
+            return Ok(None);
+        };
+        let narrow = ClassRef::User(c);
+        if crate::classdef::is_subclass(self.snapshot, &class, &narrow) {
+            return Ok(None);
+        }
+        if !crate::classdef::is_subclass(self.snapshot, &narrow, &class) {
+            return Err(());
+        }
+        Ok(Some((
+            v,
+            Ann::Instance {
+                class: narrow,
+                nullable: false,
+            },
+        )))
+    }
+
+    /// Binds the target's parameters to the link's arguments; `exc` overrides the
+    /// annotation of one argument (the caught exception, or a narrowed instance).
     fn follow(&mut self, g: GraphId, link: &Link, exc: Option<(Value, Ann)>) {
         let mut anns = Vec::new();
         for &a in &link.args {
@@ -704,6 +785,12 @@ fn const_ann_readonly(
                 },
                 None => Ann::Impossible,
             },
+            Obj::Tuple { items } => Ann::Tuple(
+                items
+                    .iter()
+                    .map(|&it| const_ann_readonly(&obj_const(snapshot, it), snapshot, lists, dicts))
+                    .collect(),
+            ),
             Obj::Dict { .. } | Obj::Set { .. } => match dicts.get(o) {
                 Some(&def) if matches!(snapshot.objects[*o], Obj::Set { .. }) => Ann::Set {
                     def,

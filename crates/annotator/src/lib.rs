@@ -2,7 +2,7 @@
 //! the entry point, as RPython's annotator does. It owns the annotation lattice
 //! ([`model`]), list definitions ([`listdef`]), dict and set definitions ([`dictdef`],
 //! rules in [`dicts`] and [`dict_builtins`]), the rules for each flow operation
-//! ([`rules`]) and for builtin calls ([`builtins`]), and the worklist driver
+//! ([`rules`]) and for builtin calls ([`builtins`], text files in [`files`]), and the worklist driver
 //! ([`driver`]), which also builds the flow graph of each function the first time a call
 //! reaches it.
 //!
@@ -16,6 +16,7 @@ pub mod dict_builtins;
 pub mod dictdef;
 pub mod dicts;
 pub mod driver;
+pub mod files;
 pub mod instances;
 pub mod listdef;
 pub mod lists;

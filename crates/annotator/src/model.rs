@@ -104,6 +104,8 @@ pub enum Ann {
     StrIter,
     /// An `rpy.rstring.StringBuilder` instance.
     StrBuilder,
+    /// A text file opened for reading by `open(path)`.
+    File,
     /// A known prebuilt object (function, builtin, module, class).
     Const(Desc),
     /// A method bound to a receiver, e.g. `lst.append`.
@@ -206,6 +208,7 @@ impl Ann {
             Ann::ListIter(_) => "list iterator".into(),
             Ann::StrIter => "str iterator".into(),
             Ann::StrBuilder => "StringBuilder".into(),
+            Ann::File => "file".into(),
             Ann::Const(d) => d.to_string(),
             Ann::Funcs(fs) => format!("one of {} functions", fs.len()),
             Ann::Optional(x) => format!("{} or None", x.describe(item)),
@@ -347,6 +350,7 @@ pub fn union(a: &Ann, b: &Ann, ctx: &mut dyn UnionCtx) -> Result<Ann, UnionConfl
         (RangeIter, RangeIter) => RangeIter,
         (StrIter, StrIter) => StrIter,
         (StrBuilder, StrBuilder) => StrBuilder,
+        (File, File) => File,
         (ListIter(d1), ListIter(d2)) => {
             ctx.unify_lists(*d1, *d2);
             ListIter(*d1)

@@ -21,6 +21,9 @@ pub fn annotate_op(a: &mut Annotator, g: GraphId, i: Inst) -> R {
     if let Some(r) = crate::dicts::try_annotate(a, g, i, &args, span) {
         return r;
     }
+    if let Some(r) = crate::files::try_annotate(a, g, i, &args, span) {
+        return r;
+    }
     if let Some(r) = crate::strings::try_annotate(a, g, i, &args, span) {
         return r;
     }

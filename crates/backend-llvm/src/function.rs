@@ -134,6 +134,7 @@ pub fn const_value<'ctx>(e: &mut Emitter<'ctx, '_>, c: &LlConst) -> Option<Basic
         LlConst::Vtable(i) => e.vtable(*i).into(),
         LlConst::PrebuiltList(o) => e.prebuilt_list(*o).into(),
         LlConst::PrebuiltInstance(o) => e.prebuilt_instance(*o).into(),
+        LlConst::PrebuiltTuple(o) => e.prebuilt_tuple(*o).into(),
         LlConst::FuncPtr(g) => e.functions[g]
             .as_global_value()
             .as_pointer_value()

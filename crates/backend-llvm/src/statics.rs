@@ -10,7 +10,9 @@ use inkwell::module::{Linkage, Module};
 use inkwell::types::{
     BasicMetadataTypeEnum, BasicType, BasicTypeEnum, FloatType, IntType, PointerType,
 };
-use inkwell::values::{BasicValue, BasicValueEnum, FunctionValue, GlobalValue, PointerValue};
+use inkwell::values::{
+    BasicValue, BasicValueEnum, FunctionValue, GlobalValue, IntValue, PointerValue,
+};
 use inkwell::AddressSpace;
 use rpyrt::abi::{Tid, FLAG_STATIC};
 use rtyper::lltype::{LlConst, LlType};
@@ -37,6 +39,7 @@ pub struct Emitter<'ctx, 'a> {
     vtables: Vec<GlobalValue<'ctx>>,
     lists: HashMap<ObjId, GlobalValue<'ctx>>,
     instances: HashMap<ObjId, GlobalValue<'ctx>>,
+    tuples: HashMap<ObjId, GlobalValue<'ctx>>,
     cells: HashMap<usize, GlobalValue<'ctx>>,
     dicts: HashMap<ObjId, GlobalValue<'ctx>>,
     locs: HashMap<(Span, GraphId), GlobalValue<'ctx>>,
@@ -78,6 +81,7 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
             vtables: vec![],
             lists: HashMap::new(),
             instances: HashMap::new(),
+            tuples: HashMap::new(),
             cells: HashMap::new(),
             dicts: HashMap::new(),
             locs: HashMap::new(),
@@ -310,26 +314,7 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
             .find(|l| l.obj == obj)
             .map(|l| l.items.clone())
             .unwrap_or_default();
-        let vals: Vec<BasicValueEnum> = items
-            .iter()
-            .map(|c| match c {
-                LlConst::Int(i) => self.i64.const_int(*i as u64, true).into(),
-                LlConst::Float(f) => self.i64.const_int(f.to_bits(), false).into(),
-                LlConst::Str(s) => self.str_obj(s).const_to_int(self.i64).into(),
-                LlConst::PrebuiltList(o) => self.prebuilt_list(*o).const_to_int(self.i64).into(),
-                LlConst::PrebuiltInstance(o) => {
-                    self.prebuilt_instance(*o).const_to_int(self.i64).into()
-                }
-                LlConst::FuncPtr(g) => self.functions[g]
-                    .as_global_value()
-                    .as_pointer_value()
-                    .const_to_int(self.i64)
-                    .into(),
-                LlConst::PrebuiltDict(o) => self.prebuilt_dict(*o).const_to_int(self.i64).into(),
-                _ => self.i64.const_zero().into(),
-            })
-            .collect();
-        let ivals: Vec<_> = vals.iter().map(|v| v.into_int_value()).collect();
+        let ivals: Vec<_> = items.iter().map(|c| self.static_word(c)).collect();
         let arr_fields = [
             self.i64
                 .const_int(Tid::Array as u64 | FLAG_STATIC, false)
@@ -357,6 +342,49 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
         g.as_pointer_value().const_cast(self.ptr)
     }
 
+    /// A constant as an 8-byte word of static data (an item or a field).
+    fn static_word(&mut self, c: &LlConst) -> IntValue<'ctx> {
+        match c {
+            LlConst::Int(i) => self.i64.const_int(*i as u64, true),
+            LlConst::Bool(b) => self.i64.const_int(*b as u64, false),
+            LlConst::Float(f) => self.i64.const_int(f.to_bits(), false),
+            LlConst::Str(s) => self.str_obj(s).const_to_int(self.i64),
+            LlConst::PrebuiltList(o) => self.prebuilt_list(*o).const_to_int(self.i64),
+            LlConst::PrebuiltInstance(o) => self.prebuilt_instance(*o).const_to_int(self.i64),
+            LlConst::PrebuiltTuple(o) => self.prebuilt_tuple(*o).const_to_int(self.i64),
+            LlConst::FuncPtr(g) => self.functions[g]
+                .as_global_value()
+                .as_pointer_value()
+                .const_to_int(self.i64),
+            LlConst::PrebuiltDict(o) => self.prebuilt_dict(*o).const_to_int(self.i64),
+            _ => self.i64.const_zero(),
+        }
+    }
+
+    /// A prebuilt tuple in static data: `{hdr, item...}` as 8-byte words (immutable).
+    pub fn prebuilt_tuple(&mut self, obj: ObjId) -> PointerValue<'ctx> {
+        if let Some(g) = self.tuples.get(&obj) {
+            return g.as_pointer_value().const_cast(self.ptr);
+        }
+        let Some(info) = self.prog.prebuilt_tuples.iter().find(|t| t.obj == obj) else {
+            return self.ptr.const_null();
+        };
+        let items = info.items.clone();
+        let ty = self.i64.array_type(1 + items.len() as u32);
+        let g = self
+            .module
+            .add_global(ty, None, &format!("rpy_tuple.{}", obj.index()));
+        g.set_linkage(Linkage::Private);
+        g.set_alignment(8);
+        self.tuples.insert(obj, g);
+        let mut vals = vec![self.i64.const_int(Tid::Tuple as u64 | FLAG_STATIC, false)];
+        for c in &items {
+            vals.push(self.static_word(c));
+        }
+        g.set_initializer(&self.i64.const_array(&vals));
+        g.as_pointer_value().const_cast(self.ptr)
+    }
+
     /// A prebuilt instance in static data: `{hdr, typeptr, fields...}` as 8-byte words.
     pub fn prebuilt_instance(&mut self, obj: ObjId) -> PointerValue<'ctx> {
         if let Some(g) = self.instances.get(&obj) {
@@ -380,20 +408,7 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
             .const_int(Tid::Instance as u64 | FLAG_STATIC, false);
         vals[1] = self.vtable(class).const_to_int(self.i64);
         for (off, c) in fields {
-            let v = match &c {
-                LlConst::Int(i) => self.i64.const_int(*i as u64, true),
-                LlConst::Float(f) => self.i64.const_int(f.to_bits(), false),
-                LlConst::Str(s) => self.str_obj(s).const_to_int(self.i64),
-                LlConst::PrebuiltList(o) => self.prebuilt_list(*o).const_to_int(self.i64),
-                LlConst::PrebuiltInstance(o) => self.prebuilt_instance(*o).const_to_int(self.i64),
-                LlConst::FuncPtr(g) => self.functions[g]
-                    .as_global_value()
-                    .as_pointer_value()
-                    .const_to_int(self.i64),
-                LlConst::PrebuiltDict(o) => self.prebuilt_dict(*o).const_to_int(self.i64),
-                _ => self.i64.const_zero(),
-            };
-            vals[(off / 8) as usize] = v;
+            vals[(off / 8) as usize] = self.static_word(&c);
         }
         g.set_initializer(&self.i64.const_array(&vals));
         g.as_pointer_value().const_cast(self.ptr)

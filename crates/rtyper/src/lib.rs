@@ -46,6 +46,12 @@ pub struct PrebuiltList {
     pub items: Vec<LlConst>,
 }
 
+/// A prebuilt tuple to emit as static data: its items (8-byte slots).
+pub struct PrebuiltTuple {
+    pub obj: ObjId,
+    pub items: Vec<LlConst>,
+}
+
 /// A prebuilt instance to emit as static data: its class and field values by offset.
 pub struct PrebuiltInstance {
     pub obj: ObjId,
@@ -67,6 +73,7 @@ pub struct LlProgram {
     pub classes: ClassTable,
     pub prebuilt_lists: Vec<PrebuiltList>,
     pub prebuilt_instances: Vec<PrebuiltInstance>,
+    pub prebuilt_tuples: Vec<PrebuiltTuple>,
     /// Static cells of module globals assigned at run time: type and initial value.
     pub global_cells: Vec<(LlType, LlConst)>,
     pub prebuilt_dicts: Vec<PrebuiltDict>,

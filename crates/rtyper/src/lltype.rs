@@ -192,6 +192,8 @@ pub enum LlConst {
     PrebuiltInstance(ObjId),
     /// A prebuilt dict or set: an empty dict object in static data, filled at startup.
     PrebuiltDict(ObjId),
+    /// A prebuilt tuple in static data.
+    PrebuiltTuple(ObjId),
 }
 
 impl fmt::Display for LlConst {
@@ -208,6 +210,7 @@ impl fmt::Display for LlConst {
             LlConst::Vtable(c) => write!(f, "vtable{c}"),
             LlConst::PrebuiltList(o) => write!(f, "list<{o}>"),
             LlConst::PrebuiltInstance(o) => write!(f, "instance<{o}>"),
+            LlConst::PrebuiltTuple(o) => write!(f, "tuple<{o}>"),
             LlConst::FuncPtr(g) => write!(f, "&{g}"),
             LlConst::PrebuiltDict(o) => write!(f, "dict<{o}>"),
         }

@@ -9,7 +9,8 @@ pub fn ll_type(a: &Ann) -> LlType {
     match a {
         Ann::Impossible | Ann::None | Ann::Const(_) => LlType::Void,
         Ann::Bool(_) => LlType::Bool,
-        Ann::Int => LlType::Int,
+        // A file is its handle in the runtime's table of open files.
+        Ann::Int | Ann::File => LlType::Int,
         Ann::Float => LlType::Float,
         Ann::Str { .. }
         | Ann::List { .. }
@@ -62,6 +63,7 @@ pub fn const_type(c: &LlConst) -> LlType {
         | LlConst::Vtable(_)
         | LlConst::PrebuiltList(_)
         | LlConst::PrebuiltInstance(_)
+        | LlConst::PrebuiltTuple(_)
         | LlConst::FuncPtr(_)
         | LlConst::PrebuiltDict(_) => LlType::Ref,
     }

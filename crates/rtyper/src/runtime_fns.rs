@@ -99,6 +99,10 @@ runtime_fns! {
     SB_APPEND_SLICE = "rpy_sb_append_slice"(Ref, Ref, Int, Int) -> Void, raise: true;
     SB_APPEND_MULTIPLE_CHAR = "rpy_sb_append_multiple_char"(Ref, Ref, Int) -> Void, raise: true;
     SB_BUILD = "rpy_sb_build"(Ref) -> Ref, raise: true;
+    // Text files read by open(path) (runtime/src/file.rs).
+    FILE_OPEN = "rpy_file_open"(Ref, Ref) -> Int, raise: true;
+    FILE_READ = "rpy_file_read"(Int) -> Ref, raise: true;
+    FILE_CLOSE = "rpy_file_close"(Int) -> Void, raise: false;
     // Dicts and sets (runtime/src/dict.rs, dict_misc.rs).
     DICT_NEW = "rpy_dict_new"(Int) -> Ref, raise: true;
     DICT_LOOKUP = "rpy_dict_lookup"(Ref, Int) -> Int, raise: false;

@@ -161,6 +161,9 @@ pub const BUILTIN_EXCEPTIONS: &[(&str, Option<&str>)] = &[
     ("KeyboardInterrupt", Some("BaseException")),
     ("SystemExit", Some("BaseException")),
     ("UnboundLocalError", Some("NameError")),
+    ("FileNotFoundError", Some("OSError")),
+    ("PermissionError", Some("OSError")),
+    ("IsADirectoryError", Some("OSError")),
 ];
 
 /// Index of a builtin exception in [`BUILTIN_EXCEPTIONS`].

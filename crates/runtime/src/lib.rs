@@ -2,7 +2,8 @@
 //!
 //! It owns: object allocation ([`heap`]), the pending-exception globals and raising
 //! helpers ([`exceptions`]), traceback recording and the uncaught-exception report
-//! ([`traceback`]), process start/exit ([`process`]), buffered output ([`output`]),
+//! ([`traceback`]), process start/exit ([`process`]), buffered output ([`output`]), reading
+//! text files ([`file`]),
 //! str objects and their operations ([`strobj`], [`strops`], [`str_repr`]), str methods
 //! ([`str_search`], [`str_split`], [`str_case`], [`str_slice`], with [`str_units`] and
 //! the tables of [`unicode_classes`]), formatting ([`str_format`] for `format()` and
@@ -25,6 +26,7 @@ pub mod abi;
 pub mod ascii_transform;
 pub mod dict;
 pub mod exceptions;
+pub mod file;
 pub mod float_format;
 pub mod float_ops;
 pub mod float_parse;

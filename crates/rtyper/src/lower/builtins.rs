@@ -16,6 +16,9 @@ pub fn call_builtin(l: &mut Lower, q: &str, pos: Pos, kw: Kw, res: &Ann) -> Valu
     if let Some(v) = super::dicts::try_builtin(l, q, &pos, &kw, res) {
         return v;
     }
+    if let Some(v) = super::files::try_builtin(l, q, &pos) {
+        return v;
+    }
     if let Some(v) = super::strings::try_builtin(l, q, &pos, &kw, res) {
         return v;
     }

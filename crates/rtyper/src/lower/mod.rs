@@ -11,12 +11,14 @@
 mod builtins;
 mod containers;
 mod dicts;
+mod files;
 mod instances;
 mod iterbuiltins;
 mod jit_hints;
 mod lists;
 mod ops;
 mod optional;
+mod prebuilt;
 mod strings;
 mod tuples;
 
@@ -75,42 +77,16 @@ pub fn rtype(p: &Program, snapshot: &Snapshot) -> Result<LlProgram, Vec<Diagnost
         let Obj::List { items } = &snapshot.objects[obj] else {
             continue;
         };
+        if !prebuilt::tuple_layout_ok(&item) {
+            diags.push(tuple_layout_error("list", &item));
+        }
         let items = items
             .iter()
-            .map(|&o| match obj_const(snapshot, o) {
-                Const::Int(i) => LlConst::Int(i),
-                Const::Bool(b) => LlConst::Int(b as i64),
-                Const::Float(f) => LlConst::Float(f),
-                Const::Str(s) => LlConst::Str(s),
-                Const::None => zero(crate::repr::slot_type(&item)),
-                Const::Obj(o) if matches!(snapshot.objects[o], Obj::List { .. }) => {
-                    LlConst::PrebuiltList(o)
-                }
-                Const::Obj(o) if matches!(snapshot.objects[o], Obj::Instance { .. }) => {
-                    LlConst::PrebuiltInstance(o)
-                }
-                Const::Obj(o) if matches!(snapshot.objects[o], Obj::Function(_)) => {
-                    match p.func_graphs.get(&o) {
-                        Some(&g) => LlConst::FuncPtr(g),
-                        None => LlConst::Null,
-                    }
-                }
-                Const::Obj(o)
-                    if matches!(snapshot.objects[o], Obj::Dict { .. } | Obj::Set { .. }) =>
-                {
-                    LlConst::PrebuiltDict(o)
-                }
-                _ => {
-                    diags.push(Diagnostic::new(
-                        "E0300",
-                        match &snapshot.objects[o] {
-                            Obj::BigInt { repr } => format!("a prebuilt list holds the int {repr}, which does not fit in 64 bits"),
-                            _ => format!("a prebuilt list holds an object rpy cannot emit yet ({o})"),
-                        },
-                        None,
-                    ));
+            .map(|&o| {
+                prebuilt::static_item(p, snapshot, o, &item).unwrap_or_else(|| {
+                    diags.push(unemittable(snapshot, o, "a prebuilt list"));
                     LlConst::Null
-                }
+                })
             })
             .collect();
         prebuilt_lists.push(PrebuiltList { obj, items });
@@ -128,28 +104,16 @@ pub fn rtype(p: &Program, snapshot: &Snapshot) -> Result<LlProgram, Vec<Diagnost
         };
         let mut fields = vec![];
         for (name, v) in attrs {
-            let Some((off, _, st)) = classes.field(idx, name) else {
+            let Some((off, fa, st)) = classes.field(idx, name) else {
                 continue;
             };
-            let c = match obj_const(snapshot, *v) {
-                Const::Int(i) => LlConst::Int(i),
-                Const::Bool(b) => LlConst::Int(b as i64),
-                Const::Float(f) => LlConst::Float(f),
-                Const::Str(s) => LlConst::Str(s),
-                Const::None => zero(st),
-                Const::Obj(o) if matches!(snapshot.objects[o], Obj::List { .. }) => {
-                    LlConst::PrebuiltList(o)
-                }
-                Const::Obj(o) if matches!(snapshot.objects[o], Obj::Instance { .. }) => {
-                    LlConst::PrebuiltInstance(o)
-                }
-                Const::Obj(o)
-                    if matches!(snapshot.objects[o], Obj::Dict { .. } | Obj::Set { .. }) =>
-                {
-                    LlConst::PrebuiltDict(o)
-                }
-                _ => zero(st),
-            };
+            if !prebuilt::tuple_layout_ok(&fa) {
+                diags.push(tuple_layout_error("field", &fa));
+            }
+            let c = prebuilt::static_item(p, snapshot, *v, &fa).unwrap_or_else(|| {
+                diags.push(unemittable(snapshot, *v, "a prebuilt instance"));
+                zero(st)
+            });
             fields.push((off, c));
         }
         prebuilt_instances.push(crate::PrebuiltInstance {
@@ -181,6 +145,12 @@ pub fn rtype(p: &Program, snapshot: &Snapshot) -> Result<LlProgram, Vec<Diagnost
             {
                 LlConst::PrebuiltDict(o)
             }
+            (Const::Obj(o), LlType::Ref)
+                if matches!(snapshot.objects[o], Obj::Tuple { .. })
+                    && prebuilt::tuple_layout_ok(&cell.ann) =>
+            {
+                LlConst::PrebuiltTuple(o)
+            }
             (_, t) => {
                 diags.push(Diagnostic::new(
                     "E0303",
@@ -195,10 +165,15 @@ pub fn rtype(p: &Program, snapshot: &Snapshot) -> Result<LlProgram, Vec<Diagnost
         };
         global_cells.push((t, init));
     }
+    let (prebuilt_tuples, bad) = prebuilt::tuples(p, snapshot);
+    for o in bad {
+        diags.push(unemittable(snapshot, o, "a prebuilt tuple"));
+    }
     if !diags.is_empty() {
         return Err(diags);
     }
     Ok(LlProgram {
+        prebuilt_tuples,
         global_cells,
         prebuilt_instances,
         functions,
@@ -209,6 +184,25 @@ pub fn rtype(p: &Program, snapshot: &Snapshot) -> Result<LlProgram, Vec<Diagnost
         init,
         jit_drivers: jit_hints::drivers(p, snapshot),
     })
+}
+
+/// An object that cannot be emitted as static data where `place` holds it.
+fn unemittable(snapshot: &Snapshot, o: ObjId, place: &str) -> Diagnostic {
+    let what = match &snapshot.objects[o] {
+        Obj::BigInt { repr } => format!("the int {repr}, which does not fit in 64 bits"),
+        _ => format!("an object rpy cannot emit yet ({o})"),
+    };
+    Diagnostic::new("E0300", format!("{place} holds {what}"), None)
+}
+
+/// A prebuilt tuple stored where its items' annotations were generalized to boxed numbers.
+fn tuple_layout_error(place: &str, a: &Ann) -> Diagnostic {
+    Diagnostic::new(
+        "E0300",
+        format!("a prebuilt tuple in a {place} of {a:?} cannot be emitted yet"),
+        None,
+    )
+    .note("an item that is an int, float or bool in one tuple is None in another")
 }
 
 pub(crate) struct Lower<'a> {
@@ -465,6 +459,9 @@ impl<'a> Lower<'a> {
             }
             Const::Obj(o) if matches!(self.snapshot.objects[*o], Obj::List { .. }) => {
                 LlConst::PrebuiltList(*o)
+            }
+            Const::Obj(o) if matches!(self.snapshot.objects[*o], Obj::Tuple { .. }) => {
+                LlConst::PrebuiltTuple(*o)
             }
             Const::Obj(o)
                 if matches!(

@@ -167,6 +167,9 @@ pub fn lower_op(l: &mut Lower, i: Inst, inst: &InstData<FlowOp>) -> Value {
     if let Some(v) = super::dicts::try_lower(l, i, inst, &args, &anns, &res) {
         return v;
     }
+    if let Some(v) = super::files::try_lower(l, inst, &args, &anns) {
+        return v;
+    }
     if let Some(v) = super::strings::try_lower(l, i, inst, &args, &anns, &res) {
         return v;
     }
