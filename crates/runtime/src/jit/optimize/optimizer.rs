@@ -176,6 +176,13 @@ impl<'a> Opt<'a> {
         }
     }
 
+    /// An operation in text (for error messages), without its snapshot.
+    pub fn describe(&self, op: &Op) -> String {
+        let mut op = op.clone();
+        op.snapshot = None;
+        self.out.op_text(&op)
+    }
+
     pub fn arg_type(&self, a: Arg) -> Type {
         self.out.arg_type(a)
     }

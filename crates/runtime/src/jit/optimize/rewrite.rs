@@ -77,7 +77,7 @@ impl Opt<'_> {
                         None if op.opcode.is_ovf() => {
                             return invalid(format!(
                                 "{} always overflows",
-                                self.out.op_text(&op)
+                                self.describe(&op)
                             ))
                         }
                         None => {}
@@ -262,7 +262,7 @@ impl Opt<'_> {
                     if (k != 0) == want {
                         return Ok(());
                     }
-                    return invalid(format!("{} always fails", self.out.op_text(&op)));
+                    return invalid(format!("{} always fails", self.describe(&op)));
                 }
             }
             Opcode::GuardValue => {
@@ -272,7 +272,7 @@ impl Opt<'_> {
                         if Some(x.bits) == c.konst().map(|c| c.bits) {
                             return Ok(());
                         }
-                        return invalid(format!("{} always fails", self.out.op_text(&op)));
+                        return invalid(format!("{} always fails", self.describe(&op)));
                     }
                     Arg::Var(_) => {
                         let k = self.konst(c);
@@ -289,7 +289,7 @@ impl Opt<'_> {
                         } else if self.arg_type(op.args[0]) == Type::Int
                             && !self.bound(op.args[0]).contains(k.unwrap_or(0))
                         {
-                            return invalid(format!("{} always fails", self.out.op_text(&op)));
+                            return invalid(format!("{} always fails", self.describe(&op)));
                         }
                     }
                 }
@@ -301,14 +301,14 @@ impl Opt<'_> {
                         if (p.bits == 0) == want_null {
                             return Ok(());
                         }
-                        return invalid(format!("{} always fails", self.out.op_text(&op)));
+                        return invalid(format!("{} always fails", self.describe(&op)));
                     }
                     Arg::Var(v) => {
                         if self.info(v).nonnull {
                             if want_null {
                                 return invalid(format!(
                                     "{} on a non-null ref",
-                                    self.out.op_text(&op)
+                                    self.describe(&op)
                                 ));
                             }
                             return Ok(());
@@ -321,7 +321,7 @@ impl Opt<'_> {
                     match self.info(v).class {
                         Some(k) if k == vt.bits => return Ok(()),
                         Some(_) => {
-                            return invalid(format!("{} always fails", self.out.op_text(&op)))
+                            return invalid(format!("{} always fails", self.describe(&op)))
                         }
                         None => {}
                     }

@@ -152,10 +152,10 @@ fn guard_value_makes_a_constant() {
         BASIC,
         "[i0, p1]
         guard_value(i0, 7) [i0]
-        i1 = int_add(i0, 1)
+        i2 = int_add(i0, 1)
         guard_value(p1, 0x500) [i0]
         guard_value(p1, 0x500) [i0]
-        jump(i1, p1) ->loop0",
+        jump(i2, p1) ->loop0",
         "[i0, p1]
         guard_value(i0, 7) [i0]
         guard_value(p1, 0x500) [7]
@@ -345,7 +345,7 @@ fn array_items_invalidation() {
 }
 
 #[test]
-fn setfield_on_a_fresh_object_does_not_alias_older_ones() {
+fn setfield_on_a_fresh_object_does_not_alias_older_ones_only() {
     check(
         "rewrite:pure:heap",
         "[p0, i1]
@@ -365,7 +365,8 @@ fn setfield_on_a_fresh_object_does_not_alias_older_ones() {
         p5 = getfield_r(p0, 8)
         setfield(p5, 16, i1)
         i6 = getfield_i(p0, 16)
-        jump(i2, i2, i6, i1) ->loop0",
+        i7 = getfield_i(p3, 16)
+        jump(i2, i2, i6, i7) ->loop0",
     );
 }
 

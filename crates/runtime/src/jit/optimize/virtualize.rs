@@ -102,7 +102,7 @@ impl Opt<'_> {
             Opcode::GuardIsnull | Opcode::GuardValue if v0.is_some() => {
                 return Err(OptError::InvalidLoop(format!(
                     "{} on a virtual always fails",
-                    self.out.op_text(&op)
+                    self.describe(&op)
                 )))
             }
             Opcode::GuardClass => {
@@ -114,7 +114,7 @@ impl Opt<'_> {
                         (Some(Arg::Const(_)), Some(_)) | (None, Some(_)) => {
                             return Err(OptError::InvalidLoop(format!(
                                 "{} on a virtual of another class",
-                                self.out.op_text(&op)
+                                self.describe(&op)
                             )))
                         }
                         _ => {}
