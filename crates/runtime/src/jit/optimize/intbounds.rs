@@ -85,14 +85,12 @@ impl IntBound {
             _ => self.mul(o),
         };
         exact.unwrap_or(match op {
-            Opcode::IntAddOvf => IntBound::new(
-                self.lo.saturating_add(o.lo),
-                self.hi.saturating_add(o.hi),
-            ),
-            Opcode::IntSubOvf => IntBound::new(
-                self.lo.saturating_sub(o.hi),
-                self.hi.saturating_sub(o.lo),
-            ),
+            Opcode::IntAddOvf => {
+                IntBound::new(self.lo.saturating_add(o.lo), self.hi.saturating_add(o.hi))
+            }
+            Opcode::IntSubOvf => {
+                IntBound::new(self.lo.saturating_sub(o.hi), self.hi.saturating_sub(o.lo))
+            }
             _ => IntBound::unbounded(),
         })
     }

@@ -59,8 +59,14 @@ impl Default for OptConfig {
 }
 
 impl OptConfig {
-    pub const NAMES: &'static [&'static str] =
-        &["intbounds", "rewrite", "virtualize", "pure", "heap", "unroll"];
+    pub const NAMES: &'static [&'static str] = &[
+        "intbounds",
+        "rewrite",
+        "virtualize",
+        "pure",
+        "heap",
+        "unroll",
+    ];
 
     pub fn all() -> OptConfig {
         OptConfig {

@@ -13,7 +13,8 @@
 //! - Guards: on constants they are removed or the loop is invalid; `guard_value(b, 0/1)`
 //!   of a 0/1 value becomes `guard_false/true`; a second `guard_nonnull`/`guard_class`
 //!   on a ref already known is removed (also `guard_class` when the heap cache knows the
-//!   vtable word). After the guard: `guard_true(i)` makes `i` 1, `guard_false(i)` 0,
+//!   vtable word). After the guard: `guard_true(i)` makes `i` 1 if it is a 0/1 value
+//!   (a comparison's result...; else it only excludes 0), `guard_false(i)` 0,
 //!   `guard_value(x, C)` makes `x` C, `guard_isnull(p)` null; `guard_nonnull` and
 //!   `guard_class` record what they proved.
 
@@ -75,10 +76,7 @@ impl Opt<'_> {
                             return Ok(());
                         }
                         None if op.opcode.is_ovf() => {
-                            return invalid(format!(
-                                "{} always overflows",
-                                self.describe(&op)
-                            ))
+                            return invalid(format!("{} always overflows", self.describe(&op)))
                         }
                         None => {}
                     }
@@ -99,8 +97,10 @@ impl Opt<'_> {
                             }
                         }
                     }
-                }
-                if op.opcode == Opcode::IntEq && self.konst(args[1]) == Some(0) && self.is_bool(args[0]) {
+                } else if op.opcode == Opcode::IntEq
+                    && self.konst(args[1]) == Some(0)
+                    && self.is_bool(args[0])
+                {
                     if let Arg::Var(x) = args[0] {
                         if let Some((o, xa)) = self.producer.get(&x).cloned() {
                             if let Some(inv) = inverse(o) {
@@ -320,9 +320,7 @@ impl Opt<'_> {
                 if let (Arg::Var(v), Some(vt)) = (op.args[0], op.args[1].konst()) {
                     match self.info(v).class {
                         Some(k) if k == vt.bits => return Ok(()),
-                        Some(_) => {
-                            return invalid(format!("{} always fails", self.describe(&op)))
-                        }
+                        Some(_) => return invalid(format!("{} always fails", self.describe(&op))),
                         None => {}
                     }
                     if self.cfg.heap {
@@ -338,11 +336,21 @@ impl Opt<'_> {
         }
         let opcode = op.opcode;
         let a1 = op.args.get(1).copied();
+        let was_bool = opcode == Opcode::GuardTrue && self.is_bool(op.args[0]);
         self.send(op, Stage::Virtualize)?;
         // Postprocess: what the guard proved.
         if let Some(Arg::Var(v)) = a0.map(|a| self.get(a)) {
             match opcode {
-                Opcode::GuardTrue => self.replace(v, Arg::Const(Const::int(1))),
+                // `guard_true` only says non-zero: 1 if the value is a 0/1 one.
+                Opcode::GuardTrue if was_bool => self.replace(v, Arg::Const(Const::int(1))),
+                Opcode::GuardTrue => {
+                    let b = self.bound(Arg::Var(v));
+                    if b.lo == 0 {
+                        self.narrow(Arg::Var(v), super::intbounds::IntBound::new(1, i64::MAX));
+                    } else if b.hi == 0 {
+                        self.narrow(Arg::Var(v), super::intbounds::IntBound::new(i64::MIN, -1));
+                    }
+                }
                 Opcode::GuardFalse => self.replace(v, Arg::Const(Const::int(0))),
                 Opcode::GuardValue => self.replace(v, a1.unwrap()),
                 Opcode::GuardIsnull => self.replace(v, Arg::Const(Const::ptr(0))),

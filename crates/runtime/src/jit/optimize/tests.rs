@@ -539,7 +539,7 @@ fn virtual_forced_at_escape_and_in_snapshot() {
         p2 = new(24, 4)
         p1 = new(32, 4)
         setfield(p1, 8, 0x1000)
-        setfield(p1, 16, 1)
+        setfield(p1, 16, i0)
         setfield(p2, 16, p1)
         call_n(0x200, p2) <p>v>
         i3 = getfield_i(p1, 16)

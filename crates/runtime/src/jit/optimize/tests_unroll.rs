@@ -197,5 +197,8 @@ fn bridges_are_not_peeled() {
         jump(i1) ->loop3",
     )
     .unwrap();
-    assert_eq!(out.to_text(), "[i0]\ni1 = int_add(i0, 1)\njump(i1) ->loop3\n");
+    assert_eq!(
+        out.to_text(),
+        "[i0]\ni1 = int_add(i0, 1)\njump(i1) ->loop3\n"
+    );
 }

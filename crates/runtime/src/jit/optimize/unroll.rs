@@ -161,8 +161,17 @@ fn attempt(trace: &Trace, cfg: &OptConfig, generic: &[bool]) -> Result<Attempt, 
     }
 
     // The known values the loop used, recomputed for the next iteration.
-    let by_name: HashMap<Var, usize> = entries.iter().enumerate().map(|(i, e)| (e.name, i)).collect();
-    let mut next: HashMap<Var, Arg> = st.leaves.iter().copied().zip(flat.iter().copied()).collect();
+    let by_name: HashMap<Var, usize> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.name, i))
+        .collect();
+    let mut next: HashMap<Var, Arg> = st
+        .leaves
+        .iter()
+        .copied()
+        .zip(flat.iter().copied())
+        .collect();
     let mut used = vec![false; entries.len()];
     let mut scanned = pre_len;
     let mut roots: Vec<Arg> = flat.clone();
@@ -280,7 +289,10 @@ fn materialize(b: &mut Opt, node: &Node) -> Arg {
         Node::Leaf(v) => Arg::Var(*v),
         Node::Virtual { size, tid, fields } => {
             let v = b.new_var(Type::Ref);
-            let fields = fields.iter().map(|(off, f)| (*off, materialize(b, f))).collect();
+            let fields = fields
+                .iter()
+                .map(|(off, f)| (*off, materialize(b, f)))
+                .collect();
             b.virtuals.insert(
                 v,
                 VirtualInfo {
@@ -356,7 +368,11 @@ fn export(o: &mut Opt, st: &VState) -> Vec<Entry> {
         if let Arg::Var(v) = o.get(Arg::Var(*v)) {
             let args = args.iter().map(|&a| o.get(a)).collect();
             let pos = o.info(v).pos;
-            cands.push(((pos, 0, i as u64, (0, 0), (0, 0)), Key::Pure(*opcode, args), v));
+            cands.push((
+                (pos, 0, i as u64, (0, 0), (0, 0)),
+                Key::Pure(*opcode, args),
+                v,
+            ));
         }
     }
     for (&off, l) in &o.heap.fields {
@@ -364,7 +380,11 @@ fn export(o: &mut Opt, st: &VState) -> Vec<Entry> {
             if let Arg::Var(v) = o.get(val) {
                 let obj = o.get(obj);
                 let pos = o.info(v).pos;
-                cands.push(((pos, 1, off as u64, order(obj), (0, 0)), Key::Field(obj, off), v));
+                cands.push((
+                    (pos, 1, off as u64, order(obj), (0, 0)),
+                    Key::Field(obj, off),
+                    v,
+                ));
             }
         }
     }
@@ -476,7 +496,8 @@ fn replay(
         Key::Item(arr, idx) => (Opcode::getarrayitem(ty), vec![tr(*arr, b)?, tr(*idx, b)?]),
     };
     let r = b.new_var(ty);
-    b.send(Op::new(opcode, args, Some(r)), Stage::IntBounds).ok()?;
+    b.send(Op::new(opcode, args, Some(r)), Stage::IntBounds)
+        .ok()?;
     let a = b.get(Arg::Var(r));
     if let Arg::Var(v) = a {
         b.force(v);
