@@ -93,7 +93,7 @@ impl Opt<'_> {
                         if let Some((o, xa)) = self.producer.get(&x).cloned() {
                             if let Some(inv) = inverse(o) {
                                 op.opcode = inv;
-                                op.args = xa;
+                                op.args = xa.iter().map(|&a| self.get(a)).collect();
                             }
                         }
                     }
@@ -105,7 +105,7 @@ impl Opt<'_> {
                         if let Some((o, xa)) = self.producer.get(&x).cloned() {
                             if let Some(inv) = inverse(o) {
                                 op.opcode = inv;
-                                op.args = xa;
+                                op.args = xa.iter().map(|&a| self.get(a)).collect();
                             }
                         }
                     }

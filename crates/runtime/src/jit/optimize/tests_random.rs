@@ -297,7 +297,9 @@ const CONFIGS: &[&str] = &[
     "intbounds:pure:unroll",
 ];
 
-fn compare(t: &Trace, text: &str, cfg: &str, inputs: &[Vec<i64>], is_loop: bool) {
+/// Checks the optimized trace against the original on `inputs`; returns whether the
+/// output has a peeled loop (two labels).
+fn compare(t: &Trace, text: &str, cfg: &str, inputs: &[Vec<i64>], is_loop: bool) -> bool {
     let c = OptConfig::parse(cfg).unwrap();
     let res = if is_loop {
         optimize_loop(t.clone(), &c)
@@ -314,13 +316,14 @@ fn compare(t: &Trace, text: &str, cfg: &str, inputs: &[Vec<i64>], is_loop: bool)
                     "{cfg}: {e} but {inp:?} passes:\n{text}"
                 );
             }
-            return;
+            return false;
         }
     };
     for inp in inputs {
         let (a, b) = (run(t, inp), run(&out, inp));
         assert_eq!(a, b, "{cfg}, inputs {inp:?}\n{text}\noptimized:\n{out}");
     }
+    out.ops.iter().filter(|o| o.opcode == Opcode::Label).count() == 2
 }
 
 #[test]
@@ -353,6 +356,7 @@ fn random_bridges_keep_their_meaning() {
 #[test]
 fn random_loops_keep_their_meaning() {
     let mut rng = Rng(0x2545f4914f6cdd1d);
+    let mut peeled = 0;
     for _ in 0..300 {
         let sample: Vec<i64> = (0..4)
             .map(|i| {
@@ -394,7 +398,52 @@ fn random_loops_keep_their_meaning() {
             );
         }
         for cfg in CONFIGS {
-            compare(&t, &text, cfg, &inputs, true);
+            if compare(&t, &text, cfg, &inputs, true) && *cfg == "all" {
+                peeled += 1;
+            }
         }
     }
+    // Most loops are peeled (the others fail in their second iteration).
+    assert!(peeled > 150, "only {peeled} of 300 loops peeled");
+}
+
+/// A ~1000-operation trace of the generator's kind, loop and bridge: optimizing must take
+/// well under a millisecond per 100 operations.
+#[test]
+fn optimizing_speed() {
+    let mut rng = Rng(0x1234_5678_9abc_def1);
+    let mut text = String::from(
+        "[i0, i1, i2, i3]\nlabel(i0, i1, i2, i3)\ni4 = int_add(i0, 1)\n\
+         i5 = int_lt(i4, 6)\nguard_true(i5) [0, i1, i2, i3]\n",
+    );
+    let mut vars: Vec<(u32, i64)> = vec![(1, 5), (2, -3), (3, 1000), (4, 1)];
+    let (mut next, mut gid) = (6, 0);
+    gen_ops(&mut rng, &mut text, &mut vars, &mut next, 800, &mut gid);
+    text.push_str(&format!(
+        "jump(i4, i{}, i{}, i{})\n",
+        next - 1,
+        next - 2,
+        next - 3
+    ));
+    let t = parse(&text).unwrap();
+    let n = t.ops.len();
+    assert!(n >= 1000, "{n} ops");
+    let cfg = OptConfig::all();
+    let start = std::time::Instant::now();
+    let rounds = 20;
+    let mut out_len = 0;
+    for _ in 0..rounds {
+        out_len = optimize_loop(t.clone(), &cfg).unwrap().ops.len();
+    }
+    let per = start.elapsed() / rounds;
+    let start = std::time::Instant::now();
+    for _ in 0..rounds {
+        optimize_linear(&t, &cfg).unwrap();
+    }
+    let lin = start.elapsed() / rounds;
+    eprintln!("optimize_loop: {n} ops -> {out_len} in {per:?} (one pass: {lin:?})");
+    assert!(
+        per < std::time::Duration::from_millis(10),
+        "{per:?} for {n} ops"
+    );
 }
