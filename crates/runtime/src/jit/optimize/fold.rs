@@ -132,4 +132,63 @@ mod tests {
         assert_eq!(rshift(8, 64), 0);
         assert_eq!(rshift(-8, 1), -4);
     }
+
+    /// Folding computes what the tracer and blackhole compute (`jit::eval`).
+    #[test]
+    fn agrees_with_jit_eval() {
+        let vals: [u64; 12] = [
+            0,
+            1,
+            2,
+            63,
+            64,
+            65,
+            u64::MAX,
+            (-7i64) as u64,
+            i64::MIN as u64,
+            i64::MAX as u64,
+            1.5f64.to_bits(),
+            (-0.0f64).to_bits(),
+        ];
+        let mut checked = 0;
+        for &op in ALL_OPCODES {
+            if op.kind() != OpKind::Pure || op.result_type() == Type::Void {
+                continue;
+            }
+            let arity = match op {
+                Opcode::SelectI | Opcode::SelectR | Opcode::SelectF => 3,
+                _ => 2,
+            };
+            for &x in &vals {
+                for &y in &vals {
+                    for &z in &vals[..3] {
+                        let a = [x, y, z];
+                        let cs: Vec<Const> = a[..arity]
+                            .iter()
+                            .map(|&bits| Const {
+                                ty: Type::Int,
+                                bits,
+                            })
+                            .collect();
+                        let want = if op.is_ovf() {
+                            crate::jit::eval::eval_ovf(op, &a[..arity])
+                        } else {
+                            crate::jit::eval::eval_pure(op, &a[..arity])
+                        };
+                        let got = eval(op, &cs).map(|c| c.bits);
+                        if let (Some(w), Some(g)) = (want, got) {
+                            let both_nan = f64::from_bits(w).is_nan()
+                                && f64::from_bits(g).is_nan()
+                                && op.result_type() == Type::Float;
+                            assert!(w == g || both_nan, "{op:?}{:?}: {g:#x} vs {w:#x}", a);
+                            checked += 1;
+                        } else {
+                            assert_eq!(want.is_some(), got.is_some(), "{op:?}{a:?}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 5000);
+    }
 }
