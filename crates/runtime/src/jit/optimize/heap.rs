@@ -141,10 +141,10 @@ impl Opt<'_> {
                 self.heap_set_item(arr, index, val, true);
                 return Ok(());
             }
-            Opcode::CallI | Opcode::CallR | Opcode::CallF | Opcode::CallN => {
-                if op.descr.as_ref().map_or(true, |d| d.writes_heap) {
-                    self.heap.clear();
-                }
+            Opcode::CallI | Opcode::CallR | Opcode::CallF | Opcode::CallN
+                if op.descr.as_ref().is_none_or(|d| d.writes_heap) =>
+            {
+                self.heap.clear();
             }
             Opcode::Label => self.heap.clear(),
             Opcode::GuardClass => {

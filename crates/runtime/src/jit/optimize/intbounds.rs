@@ -53,19 +53,19 @@ impl IntBound {
         }
     }
     /// `[a.lo + b.lo, a.hi + b.hi]`, or `None` if some sum may overflow.
-    pub fn add(self, o: IntBound) -> Option<IntBound> {
+    pub fn checked_add(self, o: IntBound) -> Option<IntBound> {
         Some(IntBound {
             lo: self.lo.checked_add(o.lo)?,
             hi: self.hi.checked_add(o.hi)?,
         })
     }
-    pub fn sub(self, o: IntBound) -> Option<IntBound> {
+    pub fn checked_sub(self, o: IntBound) -> Option<IntBound> {
         Some(IntBound {
             lo: self.lo.checked_sub(o.hi)?,
             hi: self.hi.checked_sub(o.lo)?,
         })
     }
-    pub fn mul(self, o: IntBound) -> Option<IntBound> {
+    pub fn checked_mul(self, o: IntBound) -> Option<IntBound> {
         let p = [
             self.lo.checked_mul(o.lo)?,
             self.lo.checked_mul(o.hi)?,
@@ -80,9 +80,9 @@ impl IntBound {
     /// The bound of an overflow-checked result that did not overflow.
     fn saturating(self, o: IntBound, op: Opcode) -> IntBound {
         let exact = match op {
-            Opcode::IntAddOvf => self.add(o),
-            Opcode::IntSubOvf => self.sub(o),
-            _ => self.mul(o),
+            Opcode::IntAddOvf => self.checked_add(o),
+            Opcode::IntSubOvf => self.checked_sub(o),
+            _ => self.checked_mul(o),
         };
         exact.unwrap_or(match op {
             Opcode::IntAddOvf => {
@@ -211,9 +211,9 @@ impl Opt<'_> {
             Opcode::IntAddOvf | Opcode::IntSubOvf | Opcode::IntMulOvf => {
                 let (x, y) = (a(0, &op, self), a(1, &op, self));
                 let fits = match op.opcode {
-                    Opcode::IntAddOvf => x.add(y),
-                    Opcode::IntSubOvf => x.sub(y),
-                    _ => x.mul(y),
+                    Opcode::IntAddOvf => x.checked_add(y),
+                    Opcode::IntSubOvf => x.checked_sub(y),
+                    _ => x.checked_mul(y),
                 };
                 if fits.is_some() {
                     op.opcode = match op.opcode {
@@ -256,9 +256,9 @@ impl Opt<'_> {
         };
         let un = IntBound::unbounded();
         match opcode {
-            Opcode::IntAdd => b(0).add(b(1)).unwrap_or(un),
-            Opcode::IntSub => b(0).sub(b(1)).unwrap_or(un),
-            Opcode::IntMul => b(0).mul(b(1)).unwrap_or(un),
+            Opcode::IntAdd => b(0).checked_add(b(1)).unwrap_or(un),
+            Opcode::IntSub => b(0).checked_sub(b(1)).unwrap_or(un),
+            Opcode::IntMul => b(0).checked_mul(b(1)).unwrap_or(un),
             Opcode::IntAddOvf | Opcode::IntSubOvf | Opcode::IntMulOvf => {
                 b(0).saturating(b(1), opcode)
             }

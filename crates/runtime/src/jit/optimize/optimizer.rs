@@ -219,9 +219,7 @@ impl<'a> Opt<'a> {
                     return true;
                 }
                 let (ix, iy) = (self.info(x), self.info(y));
-                (ix.fresh && iy.fresh)
-                    || (ix.fresh && iy.pos < ix.pos)
-                    || (iy.fresh && ix.pos < iy.pos)
+                (ix.fresh && (iy.fresh || iy.pos < ix.pos)) || (iy.fresh && ix.pos < iy.pos)
             }
         }
     }

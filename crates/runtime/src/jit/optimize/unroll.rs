@@ -360,7 +360,9 @@ fn match_node(
 /// The preamble's known values that the peeled loop can name: keys over leaves,
 /// constants and earlier entries; variable values. Deterministic order.
 fn export(o: &mut Opt, st: &VState) -> Vec<Entry> {
-    let mut cands: Vec<((u32, u8, u64, (u8, u64), (u8, u64)), Key, Var)> = vec![];
+    // (sort key: value position, kind, index or offset, object, index), key, value.
+    type SortKey = (u32, u8, u64, (u8, u64), (u8, u64));
+    let mut cands: Vec<(SortKey, Key, Var)> = vec![];
     for (i, ((opcode, args), v)) in o.pure.entries.iter().enumerate() {
         if opcode.is_ovf() || opcode.is_pure_call() {
             continue;
