@@ -5,6 +5,7 @@
 //!   snapshots), its text form, and [`trace_parse`] to read that text back.
 //! - [`jitcode`]: the register bytecode `jitgen` emits and its descriptors.
 //! - [`eval`]: what the pure operations compute (tracer, blackhole, constant folding).
+//! - [`optimize`]: the trace optimizer (intbounds, rewrite, virtualize, pure, heap, unroll).
 //!
 //! The pieces that use it — jitcodes (the register bytecode `jitgen` emits), the tracer
 //! and blackhole interpreter that run jitcodes, warm-up counters, the optimizer, the
@@ -16,6 +17,7 @@ pub mod eval;
 pub mod jitcode;
 pub mod log;
 pub mod machine;
+pub mod optimize;
 pub mod params;
 pub mod resume;
 pub mod state;
