@@ -2,6 +2,7 @@
 //! resume needs (the optimized trace's snapshots, guard failure counts), and log.
 
 use super::log;
+use super::optimize::{optimize_bridge, optimize_loop, OptConfig, OptError};
 use super::state::JitState;
 use super::trace::{Opcode, SnapshotId, Trace};
 use super::trace_interp::{Exit, TraceInterp};
@@ -50,12 +51,16 @@ impl Compiled {
     }
 }
 
-fn optimize(st: &JitState, trace: Trace, _is_loop: bool) -> Result<Trace, String> {
+fn optimize(st: &JitState, trace: Trace, is_loop: bool) -> Result<Trace, String> {
     let t0 = Instant::now();
-    let _ = &st.params.enable_opts;
-    let out = trace;
+    let cfg = OptConfig::parse(&st.params.enable_opts)?;
+    let out = if is_loop {
+        optimize_loop(trace, &cfg)
+    } else {
+        optimize_bridge(trace, &cfg)
+    };
     log::stats().optimizing += t0.elapsed();
-    Ok(out)
+    out.map_err(|OptError::InvalidLoop(why)| format!("invalid loop: {why}"))
 }
 
 pub fn compile_loop(st: &mut JitState, trace: Trace, name: &str) -> Result<u32, String> {

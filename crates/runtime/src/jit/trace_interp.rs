@@ -69,16 +69,17 @@ impl TraceInterp {
                     true
                 }
                 Opcode::Jump => {
-                    if let Some(l) = op.target {
+                    // Within a trace: to its last label; from a bridge: to the loop's
+                    // first label (the one that takes the original inputs).
+                    let li = if let Some(l) = op.target {
                         cur = l;
                         t = &self.traces[&cur];
                         vals = vec![0; t.types.len()];
+                        t.ops.iter().position(|o| o.opcode == Opcode::Label)
+                    } else {
+                        t.ops.iter().rposition(|o| o.opcode == Opcode::Label)
                     }
-                    let li = t
-                        .ops
-                        .iter()
-                        .rposition(|o| o.opcode == Opcode::Label)
-                        .expect("a loop has a label");
+                    .expect("a loop has a label");
                     bind(&mut vals, &t.ops[li].args, &a);
                     pc = li + 1;
                     continue;
