@@ -93,6 +93,8 @@ fn host_isa() -> Result<OwnedTargetIsa, String> {
     // Code lives anywhere in memory and calls absolute addresses.
     set(&mut flags, "is_pic", "false")?;
     set(&mut flags, "use_colocated_libcalls", "false")?;
+    // Cranelift's x86-64 tail calls (`return_call_indirect`) need frame pointers.
+    set(&mut flags, "preserve_frame_pointers", "true")?;
     let isa = cranelift_native::builder().map_err(|e| format!("host ISA: {e}"))?;
     isa.finish(settings::Flags::new(flags))
         .map_err(|e| format!("host ISA: {e}"))
