@@ -17,12 +17,23 @@ pub fn floordiv_mod(
     const_d: Option<i64>,
     want_mod: bool,
 ) -> Value {
-    if const_d == Some(-1) {
-        return if want_mod {
-            b.ins().iconst(I64, 0)
-        } else {
-            b.ins().ineg(a)
-        };
+    match const_d {
+        Some(-1) => {
+            return if want_mod {
+                b.ins().iconst(I64, 0)
+            } else {
+                b.ins().ineg(a)
+            };
+        }
+        // Flooring by a power of two is an arithmetic shift; the modulo, a mask.
+        Some(k) if k > 0 && (k as u64).is_power_of_two() => {
+            return if want_mod {
+                b.ins().band_imm_s(a, k - 1)
+            } else {
+                b.ins().sshr_imm_s(a, i64::from(k.trailing_zeros()))
+            };
+        }
+        _ => {}
     }
     // Unless the divisor is a constant other than -1, divide by 1 instead of -1 (the
     // result is fixed up below), so that `MIN / -1` cannot trap.
@@ -41,11 +52,17 @@ pub fn floordiv_mod(
     let qd = b.ins().imul(q, safe);
     let r = b.ins().isub(a, qd);
     // The truncated quotient is one too big when the remainder is non-zero and its
-    // sign differs from the divisor's.
-    let rnz = b.ins().icmp_imm_s(IntCC::NotEqual, r, 0);
-    let x = b.ins().bxor(r, d);
-    let signs = b.ins().icmp_imm_s(IntCC::SignedLessThan, x, 0);
-    let adjust = b.ins().band(rnz, signs);
+    // sign differs from the divisor's (for a positive constant divisor: when the
+    // remainder is negative).
+    let adjust = match const_d {
+        Some(k) if k > 0 => b.ins().icmp_imm_s(IntCC::SignedLessThan, r, 0),
+        _ => {
+            let rnz = b.ins().icmp_imm_s(IntCC::NotEqual, r, 0);
+            let x = b.ins().bxor(r, d);
+            let signs = b.ins().icmp_imm_s(IntCC::SignedLessThan, x, 0);
+            b.ins().band(rnz, signs)
+        }
+    };
     if want_mod {
         // With the divisor -1 made 1, r is 0: already Python's `a % -1`.
         let r2 = b.ins().iadd(r, d);

@@ -76,14 +76,15 @@ pub struct CraneliftBackend {
     frame_words: usize,
 }
 
-/// The host ISA with the settings of the JIT: optimized code, verifier in debug builds.
-fn host_isa() -> Result<OwnedTargetIsa, String> {
+/// The host ISA with the settings of the JIT: `opt_level` (see
+/// [`CraneliftBackend::with_opt_level`]), the verifier in debug builds only.
+fn host_isa(opt_level: &str) -> Result<OwnedTargetIsa, String> {
     let mut flags = settings::builder();
     let set = |f: &mut settings::Builder, k: &str, v: &str| {
         f.set(k, v)
             .map_err(|e| format!("cranelift setting {k}: {e}"))
     };
-    set(&mut flags, "opt_level", "speed")?;
+    set(&mut flags, "opt_level", opt_level)?;
     let verify = if cfg!(debug_assertions) {
         "true"
     } else {
@@ -101,8 +102,17 @@ fn host_isa() -> Result<OwnedTargetIsa, String> {
 }
 
 impl CraneliftBackend {
+    /// A backend for the host that optimizes (Cranelift's `opt_level` "speed").
     pub fn new() -> Result<CraneliftBackend, String> {
-        let isa = host_isa()?;
+        CraneliftBackend::with_opt_level("speed")
+    }
+
+    /// A backend with Cranelift's `opt_level` `"none"`, `"speed"` or
+    /// `"speed_and_size"`. "none" skips Cranelift's mid-end (GVN, LICM, constant
+    /// folding, redundant loads: what the trace optimizer mostly did already) and
+    /// roughly halves compile time; instruction selection is the same.
+    pub fn with_opt_level(opt_level: &str) -> Result<CraneliftBackend, String> {
+        let isa = host_isa(opt_level)?;
         let builder = JITBuilder::with_isa(isa, cranelift_module::default_libcall_names());
         let mut module = JITModule::new(builder);
         let mut trace_sig = Signature::new(CallConv::Tail);
@@ -178,6 +188,7 @@ fn define(module: &mut JITModule, ctx: &mut Context, sig: &Signature) -> Result<
     module
         .finalize_definitions()
         .map_err(|e| format!("cranelift: {e}"))?;
+
     Ok(module.get_finalized_function(id))
 }
 

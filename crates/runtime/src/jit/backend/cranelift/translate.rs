@@ -51,6 +51,8 @@ pub(super) struct Tr<'a, 'b> {
     /// Whether each variable was defined at or after the last label.
     in_loop: Vec<bool>,
     after_last_label: bool,
+    /// The exit block the guards share (parameter: the snapshot number).
+    guard_exit: Option<ir::Block>,
     /// The block of the last label, once reached.
     last_block: Option<ir::Block>,
     frame: Value,
@@ -83,6 +85,7 @@ pub fn translate(
         in_loop: vec![false; n],
         after_last_label: false,
         last_block: None,
+        guard_exit: None,
         frame,
         trace_sig,
         ovf: None,
@@ -102,7 +105,13 @@ pub fn translate(
     }
     let last_label = t.ops.iter().rev().find(|op| op.opcode == Opcode::Label);
     let body = tr.b.create_block();
-    if let (Some(op), Some(&block)) = (last_label, labels.last()) {
+    // When the trace starts with its only label, repeating the inputs, both entries
+    // are the same.
+    let inputs: Vec<Arg> = t.inputs.iter().map(|&v| Arg::Var(v)).collect();
+    let first = t.ops.iter().find(|op| op.opcode != Opcode::DebugMergePoint);
+    let one_entry = labels.len() == 1
+        && first.is_some_and(|op| op.opcode == Opcode::Label && op.args == inputs);
+    if let (Some(op), Some(&block), false) = (last_label, labels.last(), one_entry) {
         // A bridge (or another loop) enters at the last label, its arguments in the frame.
         let enter_last = tr.b.create_block();
         tr.b.ins().brif(selector, enter_last, &[], body, &[]);
@@ -165,6 +174,7 @@ pub fn translate(
     if !done {
         return Err("the trace does not end with jump or finish".into());
     }
+    tr.emit_guard_exit();
     let frame_words = tr.frame_words;
     tr.b.seal_all_blocks();
     tr.b.finalize(env.frontend);
@@ -295,7 +305,8 @@ impl Tr<'_, '_> {
     }
 
     /// Stores `values` into the frame and leaves with the exit (trace, `snap`), or,
-    /// when `bridgeable` and a bridge is attached to `snap`, tail-calls it.
+    /// when `bridgeable` and a bridge is attached to `snap`, tail-calls it (through the
+    /// exit block all guards share).
     fn exit(&mut self, values: &[Arg], snap: SnapshotId, bridgeable: bool) -> Result<(), String> {
         let vals = values
             .iter()
@@ -304,28 +315,54 @@ impl Tr<'_, '_> {
         for (k, v) in vals.into_iter().enumerate() {
             self.store_frame(v, k);
         }
-        let code = super::super::Exit::encode(self.env.id, snap) as i64;
         if bridgeable {
-            let slot = self
-                .b
-                .ins()
-                .iconst(I64, (self.env.slots + 8 * u64::from(snap.0)) as i64);
-            let bridge = self.b.ins().load(I64, MemFlagsData::trusted(), slot, 0);
-            let (call, ret) = (self.b.create_block(), self.b.create_block());
-            self.b.set_cold_block(call);
-            self.b.set_cold_block(ret);
-            self.b.ins().brif(bridge, call, &[], ret, &[]);
-            self.b.switch_to_block(call);
-            let zero = self.b.ins().iconst(I64, 0);
-            let frame = self.frame;
-            self.b
-                .ins()
-                .return_call_indirect(self.trace_sig, bridge, &[frame, zero]);
-            self.b.switch_to_block(ret);
+            let block = match self.guard_exit {
+                Some(b) => b,
+                None => {
+                    let b = self.b.create_block();
+                    self.b.set_cold_block(b);
+                    self.b.append_block_param(b, I64);
+                    self.guard_exit = Some(b);
+                    b
+                }
+            };
+            let k = self.b.ins().iconst(I64, i64::from(snap.0));
+            self.b.ins().jump(block, &[BlockArg::Value(k)]);
+        } else {
+            let code = super::super::Exit::encode(self.env.id, snap) as i64;
+            let code = self.b.ins().iconst(I64, code);
+            self.b.ins().return_(&[code]);
         }
-        let code = self.b.ins().iconst(I64, code);
-        self.b.ins().return_(&[code]);
         Ok(())
+    }
+
+    /// The exit path shared by the guards, given the snapshot number `k` (the fail
+    /// values are in the frame): tail-call the bridge in slot `k`, or return the exit.
+    fn emit_guard_exit(&mut self) {
+        let Some(block) = self.guard_exit else { return };
+        self.b.switch_to_block(block);
+        let k = self.b.block_params(block)[0];
+        let offset = self.b.ins().ishl_imm_s(k, 3);
+        let slots = self.b.ins().iconst(I64, self.env.slots as i64);
+        let slot = self.b.ins().iadd(slots, offset);
+        let bridge = self.b.ins().load(I64, MemFlagsData::trusted(), slot, 0);
+        let (call, ret) = (self.b.create_block(), self.b.create_block());
+        self.b.set_cold_block(call);
+        self.b.set_cold_block(ret);
+        self.b.ins().brif(bridge, call, &[], ret, &[]);
+        self.b.switch_to_block(call);
+        let zero = self.b.ins().iconst(I64, 0);
+        let frame = self.frame;
+        self.b
+            .ins()
+            .return_call_indirect(self.trace_sig, bridge, &[frame, zero]);
+        self.b.switch_to_block(ret);
+        let high = self
+            .b
+            .ins()
+            .iconst(I64, (u64::from(self.env.id) << 32) as i64);
+        let code = self.b.ins().bor(high, k);
+        self.b.ins().return_(&[code]);
     }
 
     /// `jump` (to this trace's last label or to loop N's) or `finish`.
