@@ -61,6 +61,10 @@ pub struct Compiled {
     slots: Box<[AtomicU64]>,
     /// The types of its last label's arguments, if it has a label.
     last_label: Option<Vec<Type>>,
+    /// The types of its inputs (of a bridge: the fail values of its guard).
+    inputs: Vec<Type>,
+    /// The types of the fail values of each snapshot.
+    exits: Vec<Vec<Type>>,
 }
 
 /// Compiles traces to x86-64 (or the host's ISA) with Cranelift; see the module doc.
@@ -212,7 +216,9 @@ impl Backend for CraneliftBackend {
         let t = match translate::translate(&mut self.ctx.func, &mut self.fctx, trace, &env) {
             Ok(t) => t,
             Err(e) => {
+                // The builder stopped half-way: start the next function from scratch.
                 self.module.clear_context(&mut self.ctx);
+                self.fctx = FunctionBuilderContext::new();
                 return Err(e);
             }
         };
@@ -225,15 +231,28 @@ impl Backend for CraneliftBackend {
                 code,
                 slots,
                 last_label: t.last_label,
+                inputs: trace.inputs.iter().map(|&v| trace.ty(v)).collect(),
+                exits: trace
+                    .snapshots
+                    .iter()
+                    .map(|s| s.fail_vars().iter().map(|&v| trace.ty(v)).collect())
+                    .collect(),
             },
         );
         Ok(())
     }
 
     fn attach_bridge(&mut self, from: u32, guard: SnapshotId, bridge: u32) {
-        let code = self.trace(bridge).code;
-        let slot = &self.trace(from).slots[guard.0 as usize];
-        slot.store(code, Ordering::Release);
+        let (b, f) = (self.trace(bridge), self.trace(from));
+        let exit = f.exits.get(guard.0 as usize);
+        let exit = exit.unwrap_or_else(|| panic!("trace {from} has no snapshot {}", guard.0));
+        assert!(
+            *exit == b.inputs,
+            "bridge {bridge}'s inputs {:?} are not the fail values {exit:?} of guard {} of {from}",
+            b.inputs,
+            guard.0
+        );
+        f.slots[guard.0 as usize].store(b.code, Ordering::Release);
     }
 
     fn frame_words(&self) -> usize {

@@ -131,4 +131,20 @@ fn malformed_traces_are_refused() {
     assert!(e.contains("not an int"), "{e}");
     let e = compile_err(&mut b, 0, "[i0]\nguard_no_overflow() [i0]\nfinish() [i0]\n");
     assert!(e.contains("without an *_ovf"), "{e}");
+    // The backend still works after the errors.
+    compile(&mut b, 0, "[i0]\ni1 = int_mul(i0, i0)\nfinish() [i1]\n");
+    assert_eq!(run(&b, 0, &[12]).1[0], 144);
+}
+
+#[test]
+#[should_panic(expected = "are not the fail values")]
+fn a_bridge_must_take_the_fail_values_of_its_guard() {
+    let mut b = backend();
+    compile(
+        &mut b,
+        0,
+        "[i0, f1]\nguard_true(i0) [f1, i0]\nfinish() [i0]\n",
+    );
+    compile(&mut b, 1, "[i0, f1]\nfinish() [i0]\n");
+    b.attach_bridge(0, SnapshotId(0), 1);
 }
