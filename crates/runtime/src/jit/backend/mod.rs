@@ -17,9 +17,11 @@
 //!   [`Backend::execute`] reads a trace's inputs from `frame[0..n]`; a guard that fails
 //!   writes its snapshot's [`fail_vars`](crate::jit::trace::Snapshot::fail_vars) to
 //!   `frame[0..m]`, in that order, and `execute` returns which guard it was ([`Exit`]).
-//!   A `finish` exits the same way with its snapshot's values (a `finish` without a
-//!   snapshot writes its arguments and reports [`Exit::NO_SNAPSHOT`]). The frame must
-//!   have at least [`Backend::frame_words`] words.
+//!   A `finish` exits the same way with its snapshot's values, and may have a bridge
+//!   attached like a guard (a `finish` without a snapshot writes its arguments and
+//!   reports [`Exit::NO_SNAPSHOT`]). The frame must have at least
+//!   [`Backend::frame_words`] words (`jit::trace_interp`, the reference executor,
+//!   has the same conventions).
 //! - **Bridges.** [`Backend::attach_bridge`] makes a guard continue in a bridge: the
 //!   bridge's inputs are the guard's fail values in order. It may be called at any time
 //!   after both traces are compiled; traces already compiled pick it up.

@@ -371,7 +371,7 @@ impl Tr<'_, '_> {
             return match op.snapshot {
                 Some(s) => {
                     let vars = self.snapshot_vars(s)?;
-                    self.exit(&vars, s, false)
+                    self.exit(&vars, s, true)
                 }
                 None => self.exit(&op.args, super::super::Exit::NO_SNAPSHOT, false),
             };

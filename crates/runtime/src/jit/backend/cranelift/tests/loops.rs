@@ -131,6 +131,11 @@ jump(i4, i5)
     b.attach_bridge(0, SnapshotId(0), 8);
     let (e, fr) = run(&b, 0, &[0, 0]);
     assert_eq!((e, &fr[..2]), (exit(8, 0), &[25000, 1000][..]));
+    // A bridge can be attached to a finish too.
+    compile(&mut b, 9, "[i0, i1]\ni2 = int_sub(i0, i1)\nfinish() [i2]\n");
+    b.attach_bridge(8, SnapshotId(0), 9);
+    let (e, fr) = run(&b, 0, &[0, 0]);
+    assert_eq!((e, fr[0]), (exit(9, 0), 24000));
 }
 
 #[test]
