@@ -6,11 +6,13 @@
 //! - [`jitcode`]: the register bytecode `jitgen` emits and its descriptors.
 //! - [`eval`]: what the pure operations compute (tracer, blackhole, constant folding).
 //! - [`optimize`]: the trace optimizer (intbounds, rewrite, virtualize, pure, heap, unroll).
+//! - [`backend`]: compiles traces to machine code (Cranelift) and runs them.
 //!
 //! The pieces that use it — jitcodes (the register bytecode `jitgen` emits), the tracer
 //! and blackhole interpreter that run jitcodes, warm-up counters, the optimizer, the
 //! Cranelift backend, resume — are added module by module; ARCHITECTURE.md maps them.
 
+pub mod backend;
 pub mod blackhole;
 pub mod compile;
 pub mod eval;
