@@ -121,12 +121,11 @@ def mainloop(program, bracket_map):
     pc = 0
     tape = [0] * 30000
     position = 0
-    ops = program.ops
-    while pc < len(ops):
+    while pc < len(program.ops):
         jitdriver.jit_merge_point(
             pc=pc, program=program, bracket_map=bracket_map, tape=tape, position=position
         )
-        op = ops[pc]
+        op = program.ops[pc]
         if op == ADD:
             tape[position] = (tape[position] + program.args[pc]) & 255
         elif op == MOVE:

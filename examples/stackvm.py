@@ -338,7 +338,7 @@ def get_location(pc, code):
 
 
 jitdriver = JitDriver(
-    greens=["pc", "code"], reds=["frame"], get_printable_location=get_location, is_recursive=True
+    greens=["pc", "code"], reds=["frame", "self"], get_printable_location=get_location, is_recursive=True
 )
 
 
@@ -354,7 +354,7 @@ class Interpreter(object):
     def run(self, code, frame):
         pc = 0
         while True:
-            jitdriver.jit_merge_point(pc=pc, code=code, frame=frame)
+            jitdriver.jit_merge_point(pc=pc, code=code, frame=frame, self=self)
             op = code.ops[pc]
             arg = code.args[pc]
             pc += 1
@@ -396,7 +396,7 @@ class Interpreter(object):
             elif op == JUMP:
                 if arg < pc:
                     pc = arg
-                    jitdriver.can_enter_jit(pc=pc, code=code, frame=frame)
+                    jitdriver.can_enter_jit(pc=pc, code=code, frame=frame, self=self)
                 else:
                     pc = arg
             elif op == JUMP_IF_FALSE or op == JUMP_IF_TRUE:
@@ -404,7 +404,7 @@ class Interpreter(object):
                 if cond == (op == JUMP_IF_TRUE):
                     if arg < pc:
                         pc = arg
-                        jitdriver.can_enter_jit(pc=pc, code=code, frame=frame)
+                        jitdriver.can_enter_jit(pc=pc, code=code, frame=frame, self=self)
                     else:
                         pc = arg
             elif op == CALL:

@@ -1,11 +1,12 @@
 //! From a recorded trace to running code: optimize, compile with the backend, keep what
 //! resume needs (the optimized trace's snapshots, guard failure counts), and log.
 
+use super::backend::{Backend, CraneliftBackend, Exit};
 use super::log;
 use super::optimize::{optimize_bridge, optimize_loop, OptConfig, OptError};
 use super::state::JitState;
 use super::trace::{Opcode, SnapshotId, Trace};
-use super::trace_interp::{Exit, TraceInterp};
+use super::trace_interp::TraceInterp;
 use std::time::Instant;
 
 /// What is kept of a compiled trace.
@@ -18,20 +19,49 @@ pub struct TraceInfo {
     pub no_bridge: Vec<bool>,
 }
 
-#[derive(Default)]
 pub struct Compiled {
     pub infos: Vec<TraceInfo>,
-    backend: TraceInterp,
+    backend: Box<dyn Backend>,
+}
+
+impl Default for Compiled {
+    /// Cranelift, unless `RPY_JIT_BACKEND=interp` asks for the reference executor (or
+    /// Cranelift does not support this machine).
+    fn default() -> Compiled {
+        let interp = std::env::var("RPY_JIT_BACKEND").is_ok_and(|b| b == "interp");
+        let backend: Box<dyn Backend> = if interp {
+            Box::new(TraceInterp::default())
+        } else {
+            match CraneliftBackend::new() {
+                Ok(b) => Box::new(b),
+                Err(e) => {
+                    log::write(&format!(
+                        "# no Cranelift backend ({e}): traces are interpreted\n"
+                    ));
+                    Box::new(TraceInterp::default())
+                }
+            }
+        };
+        Compiled {
+            infos: vec![],
+            backend,
+        }
+    }
 }
 
 impl Compiled {
+    /// Words a frame passed to [`Compiled::execute`] must have.
+    pub fn frame_words(&self) -> usize {
+        self.backend.frame_words()
+    }
+
     pub fn info_mut(&mut self, id: u32) -> &mut TraceInfo {
         &mut self.infos[id as usize]
     }
 
     /// # Safety
     /// `frame` holds the inputs of trace `id`.
-    pub unsafe fn execute(&self, id: u32, frame: &mut Vec<u64>) -> Exit {
+    pub unsafe fn execute(&self, id: u32, frame: &mut [u64]) -> Exit {
         self.backend.execute(id, frame)
     }
 

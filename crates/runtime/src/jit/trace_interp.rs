@@ -7,34 +7,48 @@ use super::machine::{exception_pending, exec_op};
 use super::trace::*;
 use std::collections::HashMap;
 
-/// A guard that failed: which trace, which snapshot.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub struct Exit {
-    pub trace: u32,
-    pub guard: SnapshotId,
-}
+pub use super::backend::Exit;
 
 #[derive(Default)]
 pub struct TraceInterp {
     traces: HashMap<u32, Trace>,
     bridges: HashMap<(u32, u32), u32>,
+    frame_words: usize,
 }
 
-impl TraceInterp {
-    pub fn compile(&mut self, id: u32, trace: &Trace) -> Result<(), String> {
+impl super::backend::Backend for TraceInterp {
+    fn compile(&mut self, id: u32, trace: &Trace) -> Result<(), String> {
+        let mut words = trace.inputs.len();
+        for s in &trace.snapshots {
+            words = words.max(s.fail_vars().len());
+        }
+        for op in &trace.ops {
+            words = words.max(op.args.len());
+        }
+        self.frame_words = self.frame_words.max(words);
         self.traces.insert(id, trace.clone());
         Ok(())
     }
 
-    pub fn attach_bridge(&mut self, from: u32, guard: SnapshotId, bridge: u32) {
+    fn attach_bridge(&mut self, from: u32, guard: SnapshotId, bridge: u32) {
         self.bridges.insert((from, guard.0), bridge);
     }
 
+    fn frame_words(&self) -> usize {
+        self.frame_words
+    }
+
+    unsafe fn execute(&self, id: u32, frame: &mut [u64]) -> Exit {
+        self.run(id, frame)
+    }
+}
+
+impl TraceInterp {
     /// Runs trace `id` with its inputs in `frame`.
     ///
     /// # Safety
     /// The inputs must be the values the trace was recorded for (types and shapes).
-    pub unsafe fn execute(&self, id: u32, frame: &mut Vec<u64>) -> Exit {
+    unsafe fn run(&self, id: u32, frame: &mut [u64]) -> Exit {
         let mut cur = id;
         let mut t = &self.traces[&cur];
         let mut vals: Vec<u64> = vec![0; t.types.len()];
@@ -69,17 +83,23 @@ impl TraceInterp {
                     true
                 }
                 Opcode::Jump => {
-                    // Within a trace: to its last label; from a bridge: to the loop's
-                    // first label (the one that takes the original inputs).
-                    let li = if let Some(l) = op.target {
+                    // Within a trace: to its last label; from a bridge: into the loop
+                    // from the top, the jump's arguments as its inputs.
+                    if let Some(l) = op.target {
                         cur = l;
                         t = &self.traces[&cur];
                         vals = vec![0; t.types.len()];
-                        t.ops.iter().position(|o| o.opcode == Opcode::Label)
-                    } else {
-                        t.ops.iter().rposition(|o| o.opcode == Opcode::Label)
+                        for (v, &x) in t.inputs.iter().zip(&a) {
+                            vals[v.0 as usize] = x;
+                        }
+                        pc = 0;
+                        continue;
                     }
-                    .expect("a loop has a label");
+                    let li = t
+                        .ops
+                        .iter()
+                        .rposition(|o| o.opcode == Opcode::Label)
+                        .expect("a loop has a label");
                     bind(&mut vals, &t.ops[li].args, &a);
                     pc = li + 1;
                     continue;
@@ -130,8 +150,7 @@ impl TraceInterp {
                 pc = 0;
                 continue;
             }
-            frame.clear();
-            frame.extend(fail);
+            frame[..fail.len()].copy_from_slice(&fail);
             return Exit {
                 trace: cur,
                 guard: s,

@@ -188,6 +188,7 @@ fn finish(st: &JitState, d: u32, frames: &mut [Frame], o: Outcome, words: &mut [
 unsafe fn run_compiled(st: &mut JitState, d: u32, id: u32, words: &mut [u64]) -> i64 {
     let ng = st.data.drivers[d as usize].greens.len();
     let mut frame: Vec<u64> = words[ng..].to_vec();
+    frame.resize(frame.len().max(st.warmup.compiled.frame_words()), 0);
     let exit = st.warmup.compiled.execute(id, &mut frame);
     let info = st.warmup.compiled.info_mut(exit.trace);
     let count = {

@@ -8,10 +8,11 @@
 //!   *loop* is `label(...) ... jump(...)`; it may have a preamble
 //!   (`label(a) ... label(b) ... jump(..)`), and a `jump` without a target goes to the
 //!   trace's **last** label. A *bridge* has no label: it starts from `trace.inputs` and
-//!   ends with `jump(args) ->loopN` (to the last label of the trace compiled as `N`,
-//!   which must already be compiled) or `finish`. Operations after a loop's last label
-//!   may only use that label's arguments and what is computed after it, since a bridge
-//!   enters there with nothing else (`compile` refuses other loops).
+//!   ends with `jump(args) ->loopN` (entering the trace compiled as `N` from the top,
+//!   with `args` as its inputs, so a peeled loop runs its preamble first; `N` must
+//!   already be compiled) or `finish`. Operations after a loop's last label may only use
+//!   that label's arguments and what is computed after it (`compile` refuses other
+//!   loops).
 //! - **The frame.** All values cross the boundary of compiled code through one array of
 //!   64-bit words: ints as their bits, floats as `f64::to_bits`, refs as addresses.
 //!   [`Backend::execute`] reads a trace's inputs from `frame[0..n]`; a guard that fails

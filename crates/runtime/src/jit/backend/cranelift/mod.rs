@@ -59,12 +59,22 @@ pub struct Compiled {
     code: u64,
     /// One word per snapshot: the code of the bridge attached to that guard, or 0.
     slots: Box<[AtomicU64]>,
-    /// The types of its last label's arguments, if it has a label.
-    last_label: Option<Vec<Type>>,
     /// The types of its inputs (of a bridge: the fail values of its guard).
     inputs: Vec<Type>,
     /// The types of the fail values of each snapshot.
     exits: Vec<Vec<Type>>,
+}
+
+impl Compiled {
+    /// The entry of its function.
+    pub fn code(&self) -> u64 {
+        self.code
+    }
+
+    /// The types of its inputs.
+    pub fn inputs(&self) -> &[Type] {
+        &self.inputs
+    }
 }
 
 /// Compiles traces to x86-64 (or the host's ISA) with Cranelift; see the module doc.
@@ -230,7 +240,6 @@ impl Backend for CraneliftBackend {
             Compiled {
                 code,
                 slots,
-                last_label: t.last_label,
                 inputs: trace.inputs.iter().map(|&v| trace.ty(v)).collect(),
                 exits: trace
                     .snapshots

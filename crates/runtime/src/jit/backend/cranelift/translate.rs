@@ -36,8 +36,6 @@ pub struct Env<'a> {
 pub struct Translated {
     /// The most words the trace reads from or writes to the frame.
     pub frame_words: usize,
-    /// The types of the last label's arguments (the entry of bridges), for a loop.
-    pub last_label: Option<Vec<Type>>,
 }
 
 pub(super) struct Tr<'a, 'b> {
@@ -178,10 +176,7 @@ pub fn translate(
     let frame_words = tr.frame_words;
     tr.b.seal_all_blocks();
     tr.b.finalize(env.frontend);
-    Ok(Translated {
-        frame_words,
-        last_label: last_label.map(|op| op.args.iter().map(|&a| t.arg_type(a)).collect()),
-    })
+    Ok(Translated { frame_words })
 }
 
 /// The Cranelift type of a trace type (every value is one word).
@@ -380,15 +375,16 @@ impl Tr<'_, '_> {
             Some(n) if n != self.env.id => {
                 let target = self.env.compiled.get(&n);
                 let target = target.ok_or_else(|| format!("loop {n} is not compiled"))?;
-                let label = target.last_label.as_ref();
-                let label = label.ok_or_else(|| format!("trace {n} has no label"))?;
-                if label.len() != op.args.len()
-                    || label
+                // A bridge enters a loop from the top, with the loop's inputs (the
+                // optimizer's peeled loop needs its preamble to run first).
+                let inputs = target.inputs();
+                if inputs.len() != op.args.len()
+                    || inputs
                         .iter()
                         .zip(&op.args)
                         .any(|(&t, &a)| t != self.t.arg_type(a))
                 {
-                    return Err(format!("the arguments do not match loop {n}'s label"));
+                    return Err(format!("the arguments do not match loop {n}'s inputs"));
                 }
                 let vals = op
                     .args
@@ -398,12 +394,12 @@ impl Tr<'_, '_> {
                 for (k, v) in vals.into_iter().enumerate() {
                     self.store_frame(v, k);
                 }
-                let code = self.b.ins().iconst(I64, target.code as i64);
-                let one = self.b.ins().iconst(I64, 1);
+                let code = self.b.ins().iconst(I64, target.code() as i64);
+                let zero = self.b.ins().iconst(I64, 0);
                 let frame = self.frame;
                 self.b
                     .ins()
-                    .return_call_indirect(self.trace_sig, code, &[frame, one]);
+                    .return_call_indirect(self.trace_sig, code, &[frame, zero]);
                 Ok(())
             }
             _ => {
