@@ -50,11 +50,11 @@ fn loop_with_a_preamble() {
 }
 
 #[test]
-fn a_bridge_enters_the_loop_at_its_last_label() {
+fn a_bridge_enters_the_loop_from_the_top() {
     let mut b = backend();
     compile(&mut b, 0, PREAMBLE);
-    // On exit: one more to the step, take 150 from x, and back into the loop, until
-    // the step reaches 40.
+    // On exit: one more to the step, take 150 from x, and back into the loop from the
+    // top (its preamble multiplies the new step by 3), until the step reaches 40.
     let bridge = "\
 [i4, i2]
 i6 = int_add(i2, 1)
@@ -70,11 +70,13 @@ jump(i8, i6) ->loop0
     loop {
         x += step;
         if x >= 100 {
-            step += 1;
-            if step >= 40 {
+            let s = step + 1;
+            if s >= 40 {
+                step = s;
                 break;
             }
             x -= 150;
+            step = 3 * s;
         }
     }
     assert_eq!((e, &fr[..2]), (exit(1, 0), &[i(x), i(step)][..]));
