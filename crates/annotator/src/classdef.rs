@@ -276,3 +276,53 @@ impl ClassDefs {
             .map(|(_, f)| f)
     }
 }
+
+/// What `_immutable_ = True` and `_immutable_fields_` say of a field.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Immutability {
+    Mutable,
+    /// Assigned only in `__init__` (`"x"`, or any field of an `_immutable_` class).
+    Field,
+    /// `"lst[*]"`: the field, and the items of the list it holds.
+    FieldAndItems,
+    /// `"x?"`: rarely changes (the JIT may not fold it without invalidation).
+    QuasiImmutable,
+}
+
+/// How field `name` of class `c` is declared, by `c` or a base, and the declaring class.
+pub fn immutability(snapshot: &Snapshot, c: ObjId, name: &str) -> (Immutability, Option<ObjId>) {
+    for k in mro(snapshot, c) {
+        let Obj::Class(cls) = &snapshot.objects[k] else {
+            continue;
+        };
+        for (n, v) in &cls.attrs {
+            match (n.as_str(), &snapshot.objects[*v]) {
+                ("_immutable_", Obj::Bool { value: true }) => {
+                    return (Immutability::Field, Some(k));
+                }
+                ("_immutable_fields_", Obj::List { items } | Obj::Tuple { items }) => {
+                    for i in items {
+                        let Obj::Str { value } = &snapshot.objects[*i] else {
+                            continue;
+                        };
+                        let v = value.trim();
+                        let found = if v.strip_suffix("[*]") == Some(name) {
+                            Immutability::FieldAndItems
+                        } else if v.strip_suffix('?') == Some(name)
+                            || v.strip_suffix("[*]?") == Some(name)
+                        {
+                            Immutability::QuasiImmutable
+                        } else if v == name {
+                            Immutability::Field
+                        } else {
+                            continue;
+                        };
+                        return (found, Some(k));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    (Immutability::Mutable, None)
+}

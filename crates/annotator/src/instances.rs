@@ -246,23 +246,17 @@ impl Annotator<'_> {
         if in_init {
             return Ok(());
         }
-        for k in classdef::mro(self.snapshot, c) {
-            let Obj::Class(cls) = &self.snapshot.objects[k] else {
-                continue;
+        let (imm, decl) = classdef::immutability(self.snapshot, c, name);
+        if matches!(
+            imm,
+            classdef::Immutability::Field | classdef::Immutability::FieldAndItems
+        ) {
+            let cname = match decl.map(|k| &self.snapshot.objects[k]) {
+                Some(Obj::Class(cls)) => cls.name.clone(),
+                _ => "?".into(),
             };
-            for (n, v) in &cls.attrs {
-                let frozen = match (n.as_str(), &self.snapshot.objects[*v]) {
-                    ("_immutable_", Obj::Bool { value: true }) => true,
-                    ("_immutable_fields_", Obj::List { items } | Obj::Tuple { items }) => items.iter().any(|i| {
-                        matches!(&self.snapshot.objects[*i], Obj::Str { value } if value.trim_end_matches(['?', '*']).trim_end_matches("[*]") == name && !value.ends_with('?'))
-                    }),
-                    _ => false,
-                };
-                if frozen {
-                    return Err(Diagnostic::new("E0256", format!("`{name}` is immutable (declared in `{}`) but is assigned outside `__init__`", cls.name), Some(span))
-                        .help("assign immutable fields only in `__init__`, or remove the field from `_immutable_fields_`"));
-                }
-            }
+            return Err(Diagnostic::new("E0256", format!("`{name}` is immutable (declared in `{cname}`) but is assigned outside `__init__`"), Some(span))
+                .help("assign immutable fields only in `__init__`, or remove the field from `_immutable_fields_`"));
         }
         Ok(())
     }

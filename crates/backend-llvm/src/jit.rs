@@ -215,6 +215,16 @@ pub fn emit_hint<'ctx>(
             e.prog.jit_drivers[driver].name, e.prog.functions[pg].graph.name
         ));
     }
+    // With a `can_enter_jit`, the JIT is entered there; the merge point only receives
+    // the restarts.
+    let has_can_enter = jit.data.jitcodes.iter().any(|jc| {
+        jc.code
+            .iter()
+            .any(|i| *i == rpyrt::jit::jitcode::Insn::CanEnter(driver as u32))
+    });
+    if inst.op == LlOp::JitMergePoint && has_can_enter {
+        return Ok(());
+    }
     let vars = &inst.args[1..];
     let n = vars.len().max(1) as u32;
     // The buffer lives in the prologue's stack frame.

@@ -230,7 +230,10 @@ pub fn emit_op<'ctx>(
             result: None,
             kind: Raises::Never,
         }),
-        LlOp::GetField(t) | LlOp::GetArrayItem(t) => {
+        LlOp::GetField(t)
+        | LlOp::GetArrayItem(t)
+        | LlOp::GetFieldPure(t)
+        | LlOp::GetArrayItemPure(t) => {
             let addr = address(e, inst.op, ptr(0, &args), int(1, &args), t);
             if t == LlType::Void {
                 return Ok(Emitted {
@@ -354,7 +357,10 @@ fn address<'ctx>(
     index: IntValue<'ctx>,
     t: LlType,
 ) -> PointerValue<'ctx> {
-    let off = if matches!(op, LlOp::GetArrayItem(_) | LlOp::SetArrayItem(_)) {
+    let off = if matches!(
+        op,
+        LlOp::GetArrayItem(_) | LlOp::SetArrayItem(_) | LlOp::GetArrayItemPure(_)
+    ) {
         let scaled = e
             .builder
             .build_int_mul(index, e.i64.const_int(8, false), "off")

@@ -425,17 +425,28 @@ impl<'a, 'b> Writer<'a, 'b> {
                     exc,
                 }))
             }
-            LlOp::GetField(t) | LlOp::GetArrayItem(t) => {
-                if t == LlType::Void {
+            LlOp::GetField(t)
+            | LlOp::GetArrayItem(t)
+            | LlOp::GetFieldPure(t)
+            | LlOp::GetArrayItemPure(t) => {
+                let Some(d) = dst.filter(|_| t != LlType::Void) else {
                     return None;
-                }
-                let op = if matches!(inst.op, LlOp::GetField(_)) {
+                };
+                let op = if matches!(inst.op, LlOp::GetField(_) | LlOp::GetFieldPure(_)) {
                     Opcode::getfield(ty(t))
                 } else {
                     Opcode::getarrayitem(ty(t))
                 };
                 let a = vec![self.opnd(args[0]), self.opnd(args[1])];
-                self.emit(Insn::Op { op, args: a, dst });
+                if matches!(inst.op, LlOp::GetFieldPure(_) | LlOp::GetArrayItemPure(_)) {
+                    self.emit(Insn::PureLoad {
+                        op,
+                        args: a,
+                        dst: d,
+                    });
+                } else {
+                    self.emit(Insn::Op { op, args: a, dst });
+                }
                 None
             }
             LlOp::SetField(t) | LlOp::SetArrayItem(t) => {

@@ -6,9 +6,10 @@ use rpyrt::jit::jitcode::{Insn, Opnd, Reg};
 /// Calls `f` on every operand an instruction reads.
 pub fn for_each_operand(insn: &mut Insn, mut f: impl FnMut(&mut Opnd)) {
     match insn {
-        Insn::Op { args, .. } | Insn::Ovf { args, .. } | Insn::Call { args, .. } => {
-            args.iter_mut().for_each(f)
-        }
+        Insn::Op { args, .. }
+        | Insn::PureLoad { args, .. }
+        | Insn::Ovf { args, .. }
+        | Insn::Call { args, .. } => args.iter_mut().for_each(f),
         Insn::IndirectCall { fnptr, args, .. } => {
             f(fnptr);
             args.iter_mut().for_each(f);
@@ -37,7 +38,10 @@ fn writes(insn: &Insn) -> Vec<Reg> {
         Insn::Op { dst: Some(d), .. }
         | Insn::Call { dst: Some(d), .. }
         | Insn::IndirectCall { dst: Some(d), .. } => vec![*d],
-        Insn::Ovf { dst, .. } | Insn::Move { dst, .. } | Insn::Promote { dst, .. } => vec![*dst],
+        Insn::Ovf { dst, .. }
+        | Insn::Move { dst, .. }
+        | Insn::Promote { dst, .. }
+        | Insn::PureLoad { dst, .. } => vec![*dst],
         Insn::Catch { cases, .. } => cases.iter().map(|c| c.1).collect(),
         _ => vec![],
     }

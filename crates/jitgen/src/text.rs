@@ -37,6 +37,9 @@ pub fn jitcode(data: &JitData, jc: &JitCode) -> String {
         let d = |r: Option<u16>| r.map(|r| format!("{} = ", opnd(jc, r))).unwrap_or_default();
         let line = match insn {
             Insn::Op { op, args, dst } => format!("{}{}({})", d(*dst), op.name(), list(jc, args)),
+            Insn::PureLoad { op, args, dst } => {
+                format!("{}{}_pure({})", d(Some(*dst)), op.name(), list(jc, args))
+            }
             Insn::Ovf { op, args, dst, exc } => format!(
                 "{}{}({}) exc->{:?}",
                 d(Some(*dst)),

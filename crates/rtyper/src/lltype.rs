@@ -122,6 +122,11 @@ ll_ops! {
     /// Loads an item of an abi array: args = [array, index].
     GetArrayItem(LlType) = "getarrayitem", raise: false;
     SetArrayItem(LlType) = "setarrayitem", raise: false;
+    /// A load of immutable data (a field in `_immutable_fields_`, the length, items
+    /// array and items of a list stored in a `lst[*]` field): as GetField and
+    /// GetArrayItem, and the JIT folds it when the object is a constant.
+    GetFieldPure(LlType) = "getfield_pure", raise: false;
+    GetArrayItemPure(LlType) = "getarrayitem_pure", raise: false;
     /// Reads a module global's static cell: args = [cell index].
     GetStatic(LlType) = "getstatic", raise: false;
     /// Writes it: args = [cell index, value].
@@ -159,6 +164,8 @@ impl fmt::Display for LlOp {
             | LlOp::SameAs(t)
             | LlOp::JitPromote(t)
             | LlOp::GetField(t)
+            | LlOp::GetFieldPure(t)
+            | LlOp::GetArrayItemPure(t)
             | LlOp::SetField(t)
             | LlOp::GetArrayItem(t)
             | LlOp::SetArrayItem(t) => {

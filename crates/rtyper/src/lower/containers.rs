@@ -112,11 +112,18 @@ pub fn getitem(
     match ac {
         Ann::List { .. } => {
             let item = l.list_item(ac);
-            let len = l.field(c, LIST_LENGTH, LlType::Int);
-            let idx = l.checked_index(i, len, const_index, "list index out of range");
-            let items = l.field(c, LIST_ITEMS, LlType::Ref);
             let st = slot_type(&item);
-            let v = l.op(LlOp::GetArrayItem(st), vec![items, idx], st);
+            let v = if l.is_immutable_list(ac) {
+                let len = l.pure_field(c, LIST_LENGTH, LlType::Int);
+                let idx = l.checked_index(i, len, const_index, "list index out of range");
+                let items = l.pure_field(c, LIST_ITEMS, LlType::Ref);
+                l.op(LlOp::GetArrayItemPure(st), vec![items, idx], st)
+            } else {
+                let len = l.field(c, LIST_LENGTH, LlType::Int);
+                let idx = l.checked_index(i, len, const_index, "list index out of range");
+                let items = l.field(c, LIST_ITEMS, LlType::Ref);
+                l.op(LlOp::GetArrayItem(st), vec![items, idx], st)
+            };
             let v = l.from_slot(v, &item);
             l.convert(v, &item, res)
         }
@@ -228,6 +235,7 @@ pub fn list_binary(l: &mut Lower, op: FlowOp, x: Value, y: Value, ax: &Ann, ay: 
 
 pub fn len(l: &mut Lower, v: Value, a: &Ann) -> Value {
     match a {
+        Ann::List { .. } if l.is_immutable_list(a) => l.pure_field(v, LIST_LENGTH, LlType::Int),
         Ann::List { .. } => l.field(v, LIST_LENGTH, LlType::Int),
         Ann::Str { .. } => l.field(v, STR_LEN, LlType::Int),
         Ann::Tuple(items) => l.int(items.len() as i64),

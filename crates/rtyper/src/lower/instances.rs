@@ -7,7 +7,7 @@ use super::Lower;
 use crate::classes::ClassTable;
 use crate::lltype::{LlConst, LlOp, LlType};
 use crate::repr::{ll_type, slot_type};
-use annotator::classdef;
+use annotator::classdef::{self, Immutability};
 use annotator::model::{Ann, ClassRef, Desc};
 use annotator::Program;
 use frontend::entities::{ObjId, Value};
@@ -188,7 +188,11 @@ pub fn getattr(l: &mut Lower, obj: Value, a: &Ann, name: &str, res: &Ann) -> Val
     if let Some((off, fann, st)) = l.classes.field(idx, name) {
         null_check(l, obj, a, name);
         let o = l.int(off);
-        let v = l.op(LlOp::GetField(st), vec![obj, o], st);
+        let op = match classdef::immutability(l.snapshot, c, name).0 {
+            Immutability::Field | Immutability::FieldAndItems => LlOp::GetFieldPure(st),
+            _ => LlOp::GetField(st),
+        };
+        let v = l.op(op, vec![obj, o], st);
         let v = l.from_slot(v, &fann);
         return l.convert(v, &fann, res);
     }
@@ -275,8 +279,11 @@ pub fn call_method(
     };
     let g0 = l.p.func_graphs[&f0];
     let mut call_args = vec![];
-    let vt = l.field(recv, INST_TYPEPTR, LlType::Ref);
-    let fp = l.field(vt, off, LlType::Ref);
+    // An object's class never changes, nor does a vtable: the JIT promotes the class
+    // (one guard) and then knows the method.
+    let vt = l.pure_field(recv, INST_TYPEPTR, LlType::Ref);
+    let vt = l.op(LlOp::JitPromote(LlType::Ref), vec![vt], LlType::Ref);
+    let fp = l.pure_field(vt, off, LlType::Ref);
     call_args.push(fp);
     call_args.extend(bind_args(l, f0, g0, args, kw));
     let ret = super::ret_ann(l.p, g0);
@@ -326,8 +333,9 @@ pub fn isinstance(l: &mut Lower, x: Value, xa: &Ann, classes: &[usize]) -> Value
         );
         l.cur = nonnull;
     }
-    let vt = l.field(x, INST_TYPEPTR, LlType::Ref);
-    let min = l.field(vt, 0, LlType::Int);
+    let vt = l.pure_field(x, INST_TYPEPTR, LlType::Ref);
+    let vt = l.op(LlOp::JitPromote(LlType::Ref), vec![vt], LlType::Ref);
+    let min = l.pure_field(vt, 0, LlType::Int);
     let mut acc = l.konst(LlConst::Bool(false));
     for &c in classes {
         let info = &l.classes.classes[c];
@@ -350,4 +358,27 @@ pub fn isinstance(l: &mut Lower, x: Value, xa: &Ann, classes: &[usize]) -> Value
     );
     l.cur = join;
     res
+}
+
+/// The lists stored in `lst[*]` fields (their definitions, canonical).
+pub fn immutable_lists(
+    p: &Program,
+    snapshot: &Snapshot,
+    classes: &ClassTable,
+) -> std::collections::HashSet<annotator::model::ListDefId> {
+    let mut out = std::collections::HashSet::new();
+    for info in &classes.classes {
+        let Some(c) = info.user else {
+            continue;
+        };
+        for (name, _, ann) in &info.fields {
+            if classdef::immutability(snapshot, c, name).0 != Immutability::FieldAndItems {
+                continue;
+            }
+            if let Ann::List { def, .. } = ann {
+                out.insert(p.listdefs.find(*def));
+            }
+        }
+    }
+    out
 }

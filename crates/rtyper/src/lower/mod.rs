@@ -50,10 +50,12 @@ pub fn ret_ann(p: &Program, g: GraphId) -> Ann {
 /// Rewrites every annotated graph of the program.
 pub fn rtype(p: &Program, snapshot: &Snapshot) -> Result<LlProgram, Vec<Diagnostic>> {
     let classes = instances::build_classes(p, snapshot);
+    let imm_lists = instances::immutable_lists(p, snapshot, &classes);
     let mut functions = PrimaryMap::new();
     let mut diags = vec![];
     for (g, _) in p.graphs.iter() {
         let mut l = Lower::new(p, snapshot, &classes, g);
+        l.imm_lists = Some(&imm_lists);
         l.run();
         diags.extend(l.diags.drain(..));
         let ret = ll_type(&ret_ann(p, g));
@@ -225,9 +227,25 @@ pub(crate) struct Lower<'a> {
     /// Defined-flags of possibly unassigned locals (flow value → low-level flag).
     flags: HashMap<Value, Value>,
     pub diags: Vec<Diagnostic>,
+    /// Lists stored in `lst[*]` fields: their length and items are immutable.
+    pub imm_lists: Option<&'a HashSet<annotator::model::ListDefId>>,
 }
 
 impl<'a> Lower<'a> {
+    /// Whether `a` is a list whose length and items never change (see `imm_lists`).
+    pub fn is_immutable_list(&self, a: &Ann) -> bool {
+        match (a, self.imm_lists) {
+            (Ann::List { def, .. }, Some(set)) => set.contains(&self.p.listdefs.find(*def)),
+            _ => false,
+        }
+    }
+
+    /// Loads a field of immutable data (see `LlOp::GetFieldPure`).
+    pub fn pure_field(&mut self, obj: Value, off: i64, t: LlType) -> Value {
+        let o = self.int(off);
+        self.op(LlOp::GetFieldPure(t), vec![obj, o], t)
+    }
+
     fn new(p: &'a Program, snapshot: &'a Snapshot, classes: &'a ClassTable, g: GraphId) -> Self {
         let hl = &p.graphs[g];
         let ll = LlGraph::new(hl.name.clone(), hl.span);
@@ -248,6 +266,7 @@ impl<'a> Lower<'a> {
             ovf: HashSet::new(),
             flags: HashMap::new(),
             diags: vec![],
+            imm_lists: None,
         }
     }
 

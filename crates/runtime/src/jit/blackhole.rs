@@ -73,6 +73,12 @@ pub unsafe fn run(
                 }
                 f.pc += 1;
             }
+            Insn::PureLoad { op, args, dst } => {
+                args_buf.clear();
+                args_buf.extend(args.iter().map(|&o| val(&f.regs, o)));
+                f.regs[*dst as usize] = exec_op(*op, &args_buf);
+                f.pc += 1;
+            }
             Insn::Ovf { op, args, dst, .. } => {
                 args_buf.clear();
                 args_buf.extend(args.iter().map(|&o| val(&f.regs, o)));

@@ -17,6 +17,8 @@ pub struct TraceInfo {
     pub fail_counts: Vec<u64>,
     /// Guards that must not get a bridge (tracing one failed).
     pub no_bridge: Vec<bool>,
+    /// 0 for a loop or entry, else one more than the trace its guard belongs to.
+    pub depth: u32,
 }
 
 pub struct Compiled {
@@ -65,7 +67,7 @@ impl Compiled {
         self.backend.execute(id, frame)
     }
 
-    fn add(&mut self, name: String, trace: Trace) -> Result<u32, String> {
+    fn add(&mut self, name: String, trace: Trace, depth: u32) -> Result<u32, String> {
         let id = self.infos.len() as u32;
         let t0 = Instant::now();
         self.backend.compile(id, &trace)?;
@@ -76,6 +78,7 @@ impl Compiled {
             trace,
             fail_counts: vec![0; n],
             no_bridge: vec![false; n],
+            depth,
         });
         Ok(id)
     }
@@ -102,13 +105,35 @@ pub fn compile_loop(st: &mut JitState, trace: Trace, name: &str) -> Result<u32, 
         ));
     }
     let opt = optimize(st, trace, true)?;
-    let id = st.warmup.compiled.add(name.to_string(), opt)?;
+    let id = st.warmup.compiled.add(name.to_string(), opt, 0)?;
     log::stats().loops += 1;
     if log::enabled() {
         let t = &st.warmup.compiled.infos[id as usize].trace;
         log::write(&format!(
             "# loop {id} at {name}: {} operations after optimization\n{}",
             t.ops.len(),
+            t.to_text()
+        ));
+    }
+    Ok(id)
+}
+
+/// A trace from a merge point that ran into another compiled loop: compiled like a
+/// bridge (it has no loop of its own) and entered from its key.
+pub fn compile_entry(st: &mut JitState, trace: Trace, name: &str) -> Result<u32, String> {
+    if log::enabled() {
+        log::write(&format!(
+            "# entry at {name}: before optimization\n{}",
+            trace.to_text()
+        ));
+    }
+    let opt = optimize(st, trace, false)?;
+    let id = st.warmup.compiled.add(format!("entry at {name}"), opt, 0)?;
+    log::stats().bridges += 1;
+    if log::enabled() {
+        let t = &st.warmup.compiled.infos[id as usize].trace;
+        log::write(&format!(
+            "# entry {id} at {name}: after optimization\n{}",
             t.to_text()
         ));
     }
@@ -132,7 +157,8 @@ pub fn compile_bridge(
     debug_assert!(trace.ops.last().map(|o| o.opcode) == Some(Opcode::Jump));
     let _ = target;
     let opt = optimize(st, trace, false)?;
-    let id = st.warmup.compiled.add(name.clone(), opt)?;
+    let depth = st.warmup.compiled.infos[from as usize].depth + 1;
+    let id = st.warmup.compiled.add(name.clone(), opt, depth)?;
     st.warmup.compiled.backend.attach_bridge(from, guard, id);
     log::stats().bridges += 1;
     if log::enabled() {

@@ -56,6 +56,12 @@ pub enum Insn {
         args: Vec<Opnd>,
         dst: Option<Reg>,
     },
+    /// A load of immutable data: the tracer folds it when its arguments are constants.
+    PureLoad {
+        op: Opcode,
+        args: Vec<Opnd>,
+        dst: Reg,
+    },
     /// `int_*_ovf`: raises OverflowError through `exc` instead of wrapping.
     Ovf {
         op: Opcode,

@@ -16,8 +16,6 @@ pub struct Stats {
     pub tracing: Duration,
     pub optimizing: Duration,
     pub compiling: Duration,
-    /// Per compiled trace: (name, guard failures).
-    pub guard_failures: Vec<(String, u64)>,
 }
 
 struct Log {
@@ -88,9 +86,12 @@ pub fn finish() {
     let _ = writeln!(t, "tracing: {:.3} ms", s.tracing.as_secs_f64() * 1e3);
     let _ = writeln!(t, "optimizing: {:.3} ms", s.optimizing.as_secs_f64() * 1e3);
     let _ = writeln!(t, "compiling: {:.3} ms", s.compiling.as_secs_f64() * 1e3);
-    for (name, n) in &s.guard_failures {
-        if *n > 0 {
-            let _ = writeln!(t, "guard failures in {name}: {n}");
+    if let Some(st) = super::state::loaded() {
+        for (id, info) in st.warmup.compiled.infos.iter().enumerate() {
+            let n: u64 = info.fail_counts.iter().sum();
+            if n > 0 {
+                let _ = writeln!(t, "guard failures in trace {id} ({}): {n}", info.name);
+            }
         }
     }
     if let Some(f) = &mut l.file {

@@ -57,6 +57,12 @@ pub fn state() -> Option<&'static mut JitState> {
     }
 }
 
+/// The JIT state if it was ever used (for the summary at exit).
+#[allow(static_mut_refs)]
+pub fn loaded() -> Option<&'static JitState> {
+    unsafe { STATE.as_deref() }
+}
+
 impl JitState {
     fn new(data: JitData, addrs: Vec<u64>) -> JitState {
         let consts = data

@@ -176,6 +176,21 @@ impl<'a> Tracer<'a> {
                     }
                     self.frames.last_mut().expect("frame").f.pc += 1;
                 }
+                Insn::PureLoad { op, args, dst } => {
+                    let (vals, boxes): (Vec<u64>, Vec<Arg>) =
+                        args.iter().map(|&o| self.get(o)).unzip();
+                    let r = exec_op(*op, &vals);
+                    let b = if boxes.iter().all(|b| b.konst().is_some()) {
+                        Arg::Const(Const {
+                            ty: op.result_type(),
+                            bits: r,
+                        })
+                    } else {
+                        Arg::Var(self.record(*op, boxes).expect("a load has a result"))
+                    };
+                    self.set(*dst, r, b);
+                    self.frames.last_mut().expect("frame").f.pc += 1;
+                }
                 Insn::Ovf { op, args, dst, .. } => {
                     let (vals, boxes): (Vec<u64>, Vec<Arg>) =
                         args.iter().map(|&o| self.get(o)).unzip();
@@ -392,13 +407,12 @@ impl<'a> Tracer<'a> {
                 self.trace.ops.push(j);
                 return Some(Stop::Closed);
             }
-            if self.start_key.is_none() {
-                if let Some(l) = (self.loop_of_key)(&key) {
-                    let mut j = Op::new(Opcode::Jump, reds, None);
-                    j.target = Some(l);
-                    self.trace.ops.push(j);
-                    return Some(Stop::Joined(l));
-                }
+            // Another key with compiled code: the trace ends by jumping there.
+            if let Some(l) = (self.loop_of_key)(&key) {
+                let mut j = Op::new(Opcode::Jump, reds, None);
+                j.target = Some(l);
+                self.trace.ops.push(j);
+                return Some(Stop::Joined(l));
             }
         }
         // Greens are constants in a trace: promote the ones that are not.

@@ -17,6 +17,7 @@ use super::state::{state, JitState};
 use super::trace::*;
 use super::tracer::{Stop, TFrame, Tracer};
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::time::Instant;
 
 pub const CONTINUE: i64 = 0;
@@ -26,22 +27,78 @@ pub const EXCEPTION: i64 = 3;
 
 /// After this many aborted traces a green key is not traced again.
 const MAX_ABORTS: u32 = 3;
-/// Bridges made from guards at one place of the interpreter (a jitcode and pc): a value
+/// How long a chain of bridges (a bridge from a guard of a bridge ...) may get: a value
 /// that is promoted but changes all the time would otherwise grow a chain of bridges,
 /// each specialized for one value.
-const MAX_BRIDGES_AT: u32 = 4;
+const MAX_BRIDGE_DEPTH: u32 = 6;
 
-#[derive(Default)]
+/// Counters live in a fixed table indexed by a hash of the driver and greens, as in
+/// PyPy's JitCounter: keys that collide share a counter (they just get hot together).
+const COUNTER_BITS: u32 = 14;
+
 pub struct Warmup {
-    counters: HashMap<(u32, Vec<u64>), i64>,
+    counters: Vec<u32>,
     aborts: HashMap<(u32, Vec<u64>), u32>,
-    /// Compiled loops by driver and green key.
-    pub loops: HashMap<(u32, Vec<u64>), u32>,
+    /// Compiled loops (or entry bridges) by hash of driver and key, then by key.
+    loops: HashMap<u64, Vec<(u32, Vec<u64>, u32)>, BuildHasherDefault<IdentityHasher>>,
     pub compiled: Compiled,
-    bridges_at: HashMap<(u32, u32), u32>,
     /// Tracing or running the JIT: a nested entry (a residual call into the portal)
     /// runs as plain compiled code.
     busy: bool,
+}
+
+impl Default for Warmup {
+    fn default() -> Warmup {
+        Warmup {
+            counters: vec![0; 1 << COUNTER_BITS],
+            aborts: HashMap::new(),
+            loops: HashMap::default(),
+            compiled: Compiled::default(),
+            busy: false,
+        }
+    }
+}
+
+/// The key is already a hash.
+#[derive(Default)]
+pub struct IdentityHasher(u64);
+
+impl std::hash::Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ b as u64;
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = x;
+    }
+}
+
+fn key_hash(d: u32, greens: &[u64]) -> u64 {
+    let mut h = (d as u64).wrapping_add(0x9e37_79b9_7f4a_7c15);
+    for &g in greens {
+        h = (h ^ g).wrapping_mul(0x0100_0000_01b3).rotate_left(29);
+    }
+    h ^ (h >> 31)
+}
+
+impl Warmup {
+    /// The compiled loop entered at this key.
+    pub fn loop_at(&self, d: u32, greens: &[u64]) -> Option<u32> {
+        let list = self.loops.get(&key_hash(d, greens))?;
+        list.iter()
+            .find(|(dd, k, _)| *dd == d && k[..] == *greens)
+            .map(|e| e.2)
+    }
+
+    fn add_loop(&mut self, d: u32, greens: Vec<u64>, id: u32) {
+        let list = self.loops.entry(key_hash(d, &greens)).or_default();
+        list.retain(|(dd, k, _)| !(*dd == d && *k == greens));
+        list.push((d, greens, id));
+    }
 }
 
 #[no_mangle]
@@ -68,19 +125,21 @@ unsafe fn enter(d: u32, buf: *mut u64, from_can_enter: bool) -> i64 {
     let drv = &st.data.drivers[di];
     let (ng, nr) = (drv.greens.len(), drv.reds.len());
     let words = std::slice::from_raw_parts_mut(buf, ng + nr);
-    let key = (d, words[..ng].to_vec());
-    if let Some(&id) = st.warmup.loops.get(&key) {
+    let greens = &words[..ng];
+    if let Some(id) = st.warmup.loop_at(d, greens) {
         st.warmup.busy = true;
         let r = run_compiled(st, d, id, words);
         st.warmup.busy = false;
         return r;
     }
-    let c = st.warmup.counters.entry(key.clone()).or_insert(0);
+    let slot = (key_hash(d, greens) & ((1 << COUNTER_BITS) - 1)) as usize;
+    let c = &mut st.warmup.counters[slot];
     *c += 1;
-    if *c < st.params.threshold {
+    if (*c as i64) < st.params.threshold {
         return CONTINUE;
     }
     *c = 0;
+    let key = (d, greens.to_vec());
     if st.warmup.aborts.get(&key).copied().unwrap_or(0) >= MAX_ABORTS {
         return CONTINUE;
     }
@@ -117,14 +176,15 @@ unsafe fn trace_loop(st: &mut JitState, d: u32, words: &mut [u64], key: (u32, Ve
     let label_args: Vec<Arg> = trace.inputs.iter().map(|&v| Arg::Var(v)).collect();
     trace.ops.push(Op::new(Opcode::Label, label_args, None));
     let t0 = Instant::now();
-    let no_loops = |_: &[u64]| None;
+    let warm = &st.warmup;
+    let loop_of_key = |k: &[u64]| warm.loop_at(d, k);
     let mut tracer = Tracer {
         st,
         trace,
         frames: vec![TFrame { f, boxes }],
         start_key: Some(key.1.clone()),
         driver: d,
-        loop_of_key: &no_loops,
+        loop_of_key: &loop_of_key,
         limit: st.params.trace_limit,
         log_locations: log::enabled(),
         entered: false,
@@ -137,9 +197,7 @@ unsafe fn trace_loop(st: &mut JitState, d: u32, words: &mut [u64], key: (u32, Ve
         Stop::Closed => {
             let name = log::printable_location(st, d, &key.1);
             match compile::compile_loop(st, trace, &name) {
-                Ok(id) => {
-                    st.warmup.loops.insert(key, id);
-                }
+                Ok(id) => st.warmup.add_loop(d, key.1, id),
                 Err(e) => {
                     log::write(&format!("# compiling the loop at {name} failed: {e}\n"));
                     *st.warmup.aborts.entry(key).or_insert(0) += 1;
@@ -147,7 +205,21 @@ unsafe fn trace_loop(st: &mut JitState, d: u32, words: &mut [u64], key: (u32, Ve
             }
             finish(st, d, &mut frames, Outcome::MergePoint, words)
         }
-        Stop::Joined(_) => finish(st, d, &mut frames, Outcome::MergePoint, words),
+        Stop::Joined(_) => {
+            // The trace ran into another compiled loop: it becomes this key's entry,
+            // a bridge from the merge point into that loop.
+            let name = log::printable_location(st, d, &key.1);
+            let mut trace = trace;
+            trace.ops.retain(|o| o.opcode != Opcode::Label);
+            match compile::compile_entry(st, trace, &name) {
+                Ok(id) => st.warmup.add_loop(d, key.1, id),
+                Err(e) => {
+                    log::write(&format!("# compiling the entry at {name} failed: {e}\n"));
+                    *st.warmup.aborts.entry(key).or_insert(0) += 1;
+                }
+            }
+            finish(st, d, &mut frames, Outcome::MergePoint, words)
+        }
         Stop::Abort { reason, exception } => {
             log::stats().aborts += 1;
             log::write(&format!(
@@ -199,18 +271,9 @@ unsafe fn run_compiled(st: &mut JitState, d: u32, id: u32, words: &mut [u64]) ->
     let snap = info.trace.snapshots[exit.guard.0 as usize].clone();
     let mut bridge_ok =
         count >= st.params.trace_eagerness as u64 && !info.no_bridge[exit.guard.0 as usize];
-    if bridge_ok {
-        let at = snap
-            .frames
-            .last()
-            .map(|f| (f.jitcode, f.pc))
-            .unwrap_or((0, 0));
-        let n = st.warmup.bridges_at.entry(at).or_insert(0);
-        *n += 1;
-        if *n > MAX_BRIDGES_AT {
-            bridge_ok = false;
-            st.warmup.compiled.info_mut(exit.trace).no_bridge[exit.guard.0 as usize] = true;
-        }
+    if bridge_ok && info.depth >= MAX_BRIDGE_DEPTH {
+        bridge_ok = false;
+        info.no_bridge[exit.guard.0 as usize] = true;
     }
     if bridge_ok {
         return trace_bridge(st, d, exit.trace, exit.guard, &snap, &frame, words);
@@ -263,14 +326,8 @@ unsafe fn trace_bridge(
         let o = blackhole::run(st, &mut frames, true, false);
         return finish(st, d, &mut frames, o, words);
     }
-    let loops: HashMap<Vec<u64>, u32> = st
-        .warmup
-        .loops
-        .iter()
-        .filter(|((dd, _), _)| *dd == d)
-        .map(|((_, k), &v)| (k.clone(), v))
-        .collect();
-    let loop_of_key = |k: &[u64]| loops.get(k).copied();
+    let warm = &st.warmup;
+    let loop_of_key = |k: &[u64]| warm.loop_at(d, k);
     let t0 = Instant::now();
     let mut tracer = Tracer {
         st,
