@@ -1,6 +1,6 @@
 //! The example interpreters in `examples/` (bf.py, stackvm.py, scheme.py), checked
 //! against CPython: each interpreter is translated once per set of translate flags
-//! ([`FLAG_SETS`]; a `--jit` variant is one more entry), then every program file
+//! ([`FLAG_SETS`]: without and with `--jit`), then every program file
 //! directly in its folder (`examples/bf/*.b`, ...; subfolders such as `bench/` are not
 //! run) is run by `python3 examples/X.py PROG` and by the binary with the same argument,
 //! and both must print the same stdout, byte for byte, and exit with the same status.
@@ -18,8 +18,13 @@ use std::time::Instant;
 /// The interpreters: script name and program extension (programs in `examples/NAME/`).
 const INTERPRETERS: &[(&str, &str)] = &[("bf", "b"), ("stackvm", "asm"), ("scheme", "scm")];
 
-/// The sets of extra `rpy translate` flags every interpreter is translated with.
-const FLAG_SETS: &[&[&str]] = &[&[]];
+/// The sets of extra `rpy translate` flags every interpreter is translated with: without
+/// and with the JIT (JIT on and off must print the same).
+const FLAG_SETS: &[&[&str]] = &[&[], &["--jit"]];
+
+/// JIT parameters the binaries run with: eager enough that the short test programs
+/// trace, compile, fail guards and get bridges (ignored by binaries without the JIT).
+const JIT_PARAMS: &str = "threshold=57,trace_eagerness=9";
 
 fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -84,7 +89,7 @@ fn check(name: &str, binary: &Path, prog: &Path) -> Result<(f64, f64), String> {
     )?;
     let py_secs = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let got = output(Command::new(binary).arg(prog))?;
+    let got = output(Command::new(binary).arg(prog).env("RPY_JIT", JIT_PARAMS))?;
     let bin_secs = t.elapsed().as_secs_f64();
     if py.status.code().is_none() {
         return Err(format!(

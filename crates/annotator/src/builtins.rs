@@ -495,6 +495,61 @@ fn library_call(q: &str, args: &[Ann]) -> Option<Option<Ann>> {
     Some(Some(r))
 }
 
+/// At a `jit_merge_point`: the drivers whose greens and reds are the names passed get
+/// their `get_printable_location(*greens)` annotated, so the JIT log can call it.
+pub fn printable_location(
+    a: &mut Annotator,
+    kw: &[(String, Ann, Span)],
+    span: Span,
+) -> Result<(), Diagnostic> {
+    use frontend::prebuilt::Obj;
+    let names: std::collections::HashSet<&str> = kw.iter().map(|(n, _, _)| n.as_str()).collect();
+    let mut calls = vec![];
+    for (_, obj) in a.snapshot.objects.iter() {
+        let Obj::LibInstance { class, attrs } = obj else {
+            continue;
+        };
+        if class != "rpy.jit.JitDriver" {
+            continue;
+        }
+        let attr = |n: &str| attrs.iter().find(|(k, _)| k == n).map(|(_, v)| *v);
+        let strs = |n: &str| -> Vec<String> {
+            match attr(n).map(|v| &a.snapshot.objects[v]) {
+                Some(Obj::List { items }) => items
+                    .iter()
+                    .filter_map(|&i| match &a.snapshot.objects[i] {
+                        Obj::Str { value } => Some(value.clone()),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => vec![],
+            }
+        };
+        let (greens, reds) = (strs("greens"), strs("reds"));
+        let declared: std::collections::HashSet<&str> =
+            greens.iter().chain(&reds).map(String::as_str).collect();
+        if declared != names {
+            continue;
+        }
+        let Some(f) = attr("get_printable_location") else {
+            continue;
+        };
+        if !matches!(a.snapshot.objects[f], Obj::Function(_)) {
+            continue;
+        }
+        let args: Vec<(Ann, Span)> = greens
+            .iter()
+            .filter_map(|g| kw.iter().find(|(n, _, _)| n == g))
+            .map(|(_, x, s)| (x.clone(), *s))
+            .collect();
+        calls.push((f, args));
+    }
+    for (f, args) in calls {
+        a.call_function(f, args, vec![], span)?;
+    }
+    Ok(())
+}
+
 /// `rpy.jit` hints and `rpy.objectmodel` helpers: no-ops in a binary without the JIT
 /// (the JIT issue gives them meaning), except `we_are_translated()`, which is True here.
 fn hint_call(q: &str, args: &[Ann]) -> Option<Ann> {

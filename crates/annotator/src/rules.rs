@@ -536,6 +536,10 @@ fn call(
             a.exception_init(pos.get(1..).unwrap_or(&[]), &kw, span)?;
             Ok(Ann::None)
         }
+        Ann::Const(Desc::Builtin(q)) if q == "rpy.jit.JitDriver.jit_merge_point" => {
+            crate::builtins::printable_location(a, &kw, span)?;
+            crate::builtins::call_builtin(a, q, pos, kw, span)
+        }
         Ann::Const(Desc::Builtin(q)) => crate::builtins::call_builtin(a, q, pos, kw, span),
         Ann::BoundMethod { receiver, name }
             if matches!(**receiver, Ann::Str { nullable: false }) =>

@@ -265,6 +265,7 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
                         .const_cast(self.ptr)
                         .into(),
                     LlConst::Int(i) => self.i64.const_int(*i as u64, true).into(),
+                    LlConst::Str(s) => self.str_obj(s).into(),
                     _ => self.ptr.const_null().into(),
                 };
                 fields.push(v);

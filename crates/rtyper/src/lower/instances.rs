@@ -107,6 +107,32 @@ pub fn build_classes(p: &Program, snapshot: &Snapshot) -> ClassTable {
             }
         }
     }
+    // Class attributes read through instances whose value differs between the
+    // receiver's subclasses: a vtable slot each, named `attr:NAME`.
+    for (g, graph) in p.graphs.iter() {
+        for (_, inst) in graph.insts.iter() {
+            if inst.op != FlowOp::GetAttr {
+                continue;
+            }
+            let Ann::Instance {
+                class: ClassRef::User(c),
+                ..
+            } = p.ann(g, inst.args[0], snapshot)
+            else {
+                continue;
+            };
+            let Some(Const::Str(name)) = graph.const_of(inst.args[1]) else {
+                continue;
+            };
+            let slot = format!("attr:{name}");
+            if slots.contains(&slot) || t.user(c).and_then(|i| t.field(i, name)).is_some() {
+                continue;
+            }
+            if class_attr_values(p, snapshot, c, name).len() > 1 {
+                slots.push(slot);
+            }
+        }
+    }
     for info in t.classes.iter_mut() {
         info.slots = slots
             .iter()
@@ -114,6 +140,16 @@ pub fn build_classes(p: &Program, snapshot: &Snapshot) -> ClassTable {
                 let Some(c) = info.user else {
                     return LlConst::Null;
                 };
+                if let Some(attr) = name.strip_prefix("attr:") {
+                    return match classdef::lookup(snapshot, c, attr)
+                        .map(|(_, v)| annotator::driver::obj_const(snapshot, v))
+                    {
+                        Some(Const::Str(s)) => LlConst::Str(s),
+                        Some(Const::Int(i)) => LlConst::Int(i),
+                        Some(Const::Bool(b)) => LlConst::Int(b as i64),
+                        _ => LlConst::Null,
+                    };
+                }
                 match classdef::lookup(snapshot, c, name) {
                     Some((_, f)) => p
                         .func_graphs
@@ -196,18 +232,40 @@ pub fn getattr(l: &mut Lower, obj: Value, a: &Ann, name: &str, res: &Ann) -> Val
         let v = l.from_slot(v, &fann);
         return l.convert(v, &fann, res);
     }
-    // A class-level constant, the same for every class of the subtree.
-    let mut value: Option<Const> = None;
-    for k in l.p.classdefs.subtree(c) {
-        if let Some((_, v)) = classdef::lookup(l.snapshot, k, name) {
-            let cv = annotator::driver::obj_const(l.snapshot, v);
-            if value.as_ref().is_some_and(|x| *x != cv) {
-                l.error("E0331", format!("class attribute `{name}` differs between subclasses and is read through an instance; this is not supported yet"));
-                return l.konst(LlConst::Void);
-            }
-            value = Some(cv);
+    // A class attribute that differs between subclasses: in the vtable.
+    if let Some(off) = l.classes.slot_offset(&format!("attr:{name}")) {
+        let values = class_attr_values(l.p, l.snapshot, c, name);
+        let all_bool = values.iter().all(|v| matches!(v, Const::Bool(_)));
+        let (t, ann) = if values.iter().all(|v| matches!(v, Const::Str(_))) {
+            (LlType::Ref, Ann::Str { nullable: false })
+        } else if all_bool {
+            (LlType::Int, Ann::Bool(None))
+        } else if values
+            .iter()
+            .all(|v| matches!(v, Const::Int(_) | Const::Bool(_)))
+        {
+            (LlType::Int, Ann::Int)
+        } else {
+            l.error("E0331", format!("class attribute `{name}` differs between subclasses and is read through an instance; rpy supports that for str, int and bool values only"));
+            return l.konst(LlConst::Void);
+        };
+        null_check(l, obj, a, name);
+        let vt = l.pure_field(obj, INST_TYPEPTR, LlType::Ref);
+        let vt = l.op(LlOp::JitPromote(LlType::Ref), vec![vt], LlType::Ref);
+        let mut v = l.pure_field(vt, off, t);
+        if all_bool {
+            let zero = l.int(0);
+            v = l.op(LlOp::IntNe, vec![v, zero], LlType::Bool);
         }
+        return l.convert(v, &ann, res);
     }
+    // A class-level constant, the same for every class of the subtree.
+    let mut values = class_attr_values(l.p, l.snapshot, c, name);
+    if values.len() > 1 {
+        l.error("E0331", format!("internal: class attribute `{name}` differs between subclasses but has no vtable slot"));
+        return l.konst(LlConst::Void);
+    }
+    let value: Option<Const> = values.pop();
     match value {
         Some(cv) => {
             let ca = l.p.ann_of_const(&cv, l.snapshot);
@@ -377,6 +435,20 @@ pub fn immutable_lists(
             }
             if let Ann::List { def, .. } = ann {
                 out.insert(p.listdefs.find(*def));
+            }
+        }
+    }
+    out
+}
+
+/// The distinct values class attribute `name` has in the subtree of `c`.
+fn class_attr_values(p: &Program, snapshot: &Snapshot, c: ObjId, name: &str) -> Vec<Const> {
+    let mut out: Vec<Const> = vec![];
+    for k in p.classdefs.subtree(c) {
+        if let Some((_, v)) = classdef::lookup(snapshot, k, name) {
+            let cv = annotator::driver::obj_const(snapshot, v);
+            if !out.contains(&cv) {
+                out.push(cv);
             }
         }
     }
