@@ -17,7 +17,7 @@ export LLVM_SYS_140_PREFIX ?= /usr/lib/llvm-14
 help:
 	@echo "rpy: translate restricted Python 3 programs to native binaries (LLVM 14)"
 	@echo
-	@echo "  make demo    install what is missing, build, translate and run examples/demo.py"
+	@echo "  make demo    install what is missing, build, translate examples/bf.py with its JIT and run it"
 	@echo "  make test    install what is missing, build, run every test (oracle suite included)"
 	@echo "  make build   cargo build --release --workspace ($(RPY) and its runtime librpyrt.a)"
 	@echo "  make deps    install missing system packages (LLVM 14 dev, python3, ...)"
@@ -31,13 +31,16 @@ deps:
 build: deps
 	$(CARGO) build --release --workspace
 
-# Translates with --jit once the translator has that flag.
+# The Brainfuck interpreter of examples/, translated with its generated JIT and without,
+# on a program that runs about a second without the JIT.
 demo: build
 	@mkdir -p $(OUT)
-	@jit=$$($(RPY) translate --help 2>/dev/null | grep -q -- '--jit' && echo --jit); \
-	echo "$(RPY) translate examples/demo.py -o $(OUT)/demo $$jit"; \
-	$(RPY) translate examples/demo.py -o $(OUT)/demo $$jit
-	time ./$(OUT)/demo
+	$(RPY) translate examples/bf.py -o $(OUT)/bf-jit --jit
+	$(RPY) translate examples/bf.py -o $(OUT)/bf
+	@echo "== with the JIT:"
+	time ./$(OUT)/bf-jit examples/bf/bench/loops.b
+	@echo "== without the JIT:"
+	time ./$(OUT)/bf examples/bf/bench/loops.b
 
 # The CPython-side checks first (fast), then every crate's tests and the oracle suite.
 test: build check-programs

@@ -143,8 +143,8 @@ pub fn translate(args: &TranslateArgs) -> Result<(), ()> {
                 dump(&args.dump, "6-jitcodes.txt", &jitgen::text::all(&j.data));
                 Some(j)
             }
-            Err(e) => {
-                eprintln!("error: {e}");
+            Err(d) => {
+                render(&[d], &sources);
                 return Err(());
             }
         }

@@ -1,7 +1,8 @@
 //! The oracle suite: CPython decides what every program in `tests/programs/` must do.
 //!
 //! For each `tests/programs/*.py`:
-//! - `refuse_*.py`: `rpy translate prog.py -o OUT` must exit with status 1, and its
+//! - `refuse_*.py`: `rpy translate prog.py -o OUT` (with `--jit` when the program
+//!   mentions `JitDriver`) must exit with status 1, and its
 //!   stderr must contain every non-empty line of the sibling `refuse_*.expect-error`.
 //! - any other program: `python3 prog.py alpha beta` gives the expected stdout and exit
 //!   status; `rpy translate prog.py -o DIR/prog` must succeed, and `DIR/prog alpha beta`
@@ -231,6 +232,10 @@ fn check_refused(prog: &Path) -> Result<(), Failure> {
     let tmp = tempfile::tempdir().map_err(|e| fail("refuse", format!("    tempdir: {e}\n")))?;
     let mut cmd = translate_cmd(prog, &tmp.path().join("prog"));
     cmd.current_dir(tmp.path());
+    // Hints the JIT checks: translate as `--jit` does.
+    if std::fs::read_to_string(prog).is_ok_and(|s| s.contains("JitDriver")) {
+        cmd.arg("--jit");
+    }
     let tr = run(&mut cmd, TRANSLATE_TIMEOUT).map_err(|e| fail("refuse", format!("    {e}\n")))?;
     let stderr = String::from_utf8_lossy(&tr.stderr);
     let missing: Vec<&str> = expected

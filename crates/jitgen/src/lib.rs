@@ -21,6 +21,7 @@ pub mod text;
 
 use addrs::{AddrEntry, Addrs, Callable};
 use codewriter::ty;
+use frontend::diag::Diagnostic;
 use frontend::entities::{Block, GraphId};
 use policy::FuncFlags;
 use rpyrt::jit::jitcode::{CallTarget, DriverInfo, Insn, JitData};
@@ -43,7 +44,7 @@ pub struct JitProgram {
 pub fn generate(
     prog: &mut LlProgram,
     flags: &dyn Fn(GraphId) -> FuncFlags,
-) -> Result<JitProgram, String> {
+) -> Result<JitProgram, Diagnostic> {
     let ndrivers = prog.jit_drivers.len();
     let mut portals: Vec<Option<(GraphId, Block)>> = vec![None; ndrivers];
     let graphs: Vec<GraphId> = prog.functions.keys().collect();
@@ -52,12 +53,23 @@ pub fn generate(
             match portals.get_mut(mp.driver) {
                 Some(slot @ None) => *slot = Some((g, mp.block)),
                 Some(Some(_)) => {
-                    return Err(format!(
-                        "JitDriver `{}` has more than one jit_merge_point",
-                        prog.jit_drivers[mp.driver].name
-                    ))
+                    let span = prog.functions[g].graph.blocks[mp.block]
+                        .insts
+                        .first()
+                        .map(|&i| prog.functions[g].graph.insts[i].span);
+                    return Err(Diagnostic::new(
+                        "E0341",
+                        format!(
+                            "JitDriver `{}` has more than one jit_merge_point",
+                            prog.jit_drivers[mp.driver].name
+                        ),
+                        span,
+                    )
+                    .help(
+                        "a driver marks one interpreter loop: give each loop its own JitDriver",
+                    ));
                 }
-                None => return Err("internal: merge point of an unknown driver".into()),
+                None => return Err(internal("merge point of an unknown driver")),
             }
         }
     }
@@ -139,10 +151,10 @@ pub fn generate(
         };
         for &g in &graphs {
             let (_, target) = jitcodes[&g];
-            let (mut jc, regs) = codewriter::write(&mut env, g, target)?;
+            let (mut jc, regs) = codewriter::write(&mut env, g, target).map_err(internal)?;
             reg_maps.insert(g, regs);
             jc.has_loops = jc.has_loops && !flags(g).unroll_safe;
-            codewriter::finish_operands(&mut jc)?;
+            codewriter::finish_operands(&mut jc).map_err(internal)?;
             out_codes.push(jc);
         }
         addrs = addrs_ref;
@@ -180,7 +192,7 @@ pub fn generate(
             .code
             .iter()
             .position(|i| *i == Insn::MergePoint(d as u32))
-            .ok_or("internal: merge point lost")? as u32;
+            .ok_or_else(|| internal("merge point lost"))? as u32;
         let regs: &HashMap<_, _> = &reg_maps[&g];
         let params: Vec<u16> = prog.functions[g].graph.blocks[block]
             .params
@@ -209,4 +221,8 @@ pub fn generate(
         addrs: addrs.entries,
         portals: portal_list,
     })
+}
+
+fn internal(msg: impl std::fmt::Display) -> Diagnostic {
+    Diagnostic::new("E0349", format!("internal error in jitgen: {msg}"), None)
 }

@@ -7,6 +7,7 @@
 //! A variable defined before the merge point and used after it must be a green or a red
 //! (as in RPython): the JIT only carries those across.
 
+use frontend::diag::Diagnostic;
 use frontend::entities::{Block, Value};
 use frontend::graph::{Exit, Link};
 use rtyper::lltype::{LlConst, LlOp};
@@ -22,7 +23,7 @@ pub struct MergePoint {
 }
 
 /// The drivers whose merge point is in `f`, after splitting its block.
-pub fn split_merge_points(f: &mut LlFunction) -> Result<Vec<MergePoint>, String> {
+pub fn split_merge_points(f: &mut LlFunction) -> Result<Vec<MergePoint>, Diagnostic> {
     while let Some((b, k)) = find_unsplit(f) {
         split_at(f, b, k)?;
     }
@@ -71,7 +72,7 @@ fn is_split(f: &LlFunction, b: Block) -> bool {
     f.graph.entry != b
 }
 
-fn split_at(f: &mut LlFunction, b: Block, k: usize) -> Result<MergePoint, String> {
+fn split_at(f: &mut LlFunction, b: Block, k: usize) -> Result<MergePoint, Diagnostic> {
     let mp = f.graph.blocks[b].insts[k];
     let old_args = f.graph.insts[mp].args.clone();
     let driver = driver_of(f, &old_args);
@@ -128,10 +129,19 @@ fn split_at(f: &mut LlFunction, b: Block, k: usize) -> Result<MergePoint, String
                     frontend::graph::ValueData::Var { hint: Some(h) } => h.clone(),
                     _ => format!("{v}"),
                 };
-                return Err(format!(
-                    "`{name}` is live across the jit_merge_point of {} but is neither a green nor a red of the driver: add it to `reds` (or `greens`)",
+                let span = f.graph.insts[mp].span;
+                return Err(Diagnostic::new(
+                    "E0340",
+                    format!(
+                        "`{name}` is live across this jit_merge_point but is neither a green nor a red of the driver"
+                    ),
+                    Some(span),
+                )
+                .note(format!(
+                    "the JIT carries only the greens and reds from one pass through {} to the next",
                     f.graph.name
-                ));
+                ))
+                .help(format!("add `{name}` to the driver's `reds` (or `greens`) and pass it to jit_merge_point")));
             }
         }
     }
