@@ -60,6 +60,8 @@ runtime_fns! {
     MATH1 = "rpy_math1"(Int, Float) -> Float, raise: true;
     MATH2 = "rpy_math2"(Int, Float, Float) -> Float, raise: true;
     TIME_NOW = "rpy_time_now"(Int) -> Float, raise: false;
+    JIT_SET_PARAM_INT = "rpy_jit_set_param_int"(Ref, Int) -> Void, raise: true;
+    JIT_SET_USER_PARAM = "rpy_jit_set_user_param"(Ref) -> Void, raise: true;
     INT_POW = "rpy_int_pow"(Int, Int) -> Int, raise: true;
     INT_TRUEDIV = "rpy_int_truediv"(Int, Int) -> Float, raise: true;
     FLOAT_POW = "rpy_float_pow"(Float, Float) -> Float, raise: true;

@@ -45,6 +45,16 @@ pub fn call_builtin(l: &mut Lower, q: &str, pos: Pos, kw: Kw, res: &Ann) -> Valu
         let t = crate::repr::ll_type(res);
         return l.op(LlOp::JitPromote(t), vec![x], t);
     }
+    if q == "rpy.jit.set_user_param" && pos.len() == 2 {
+        let text = pos[1].0;
+        l.call_rt(&rt::JIT_SET_USER_PARAM, vec![text]);
+        return l.konst(LlConst::Void);
+    }
+    if q == "rpy.jit.set_param" && pos.len() == 3 && pos[2].1.is_int_like() {
+        let (name, value) = (pos[1].0, l.convert(pos[2].0, &pos[2].1.clone(), &Ann::Int));
+        l.call_rt(&rt::JIT_SET_PARAM_INT, vec![name, value]);
+        return l.konst(LlConst::Void);
+    }
     if q == "rpy.jit.we_are_jitted" {
         return l.op(LlOp::JitIsJitted, vec![], LlType::Bool);
     }

@@ -27,4 +27,5 @@ pub mod trace;
 pub mod trace_interp;
 pub mod trace_parse;
 pub mod tracer;
+pub mod user_params;
 pub mod warmup;
