@@ -20,6 +20,8 @@ pub struct JitState {
     pub warmup: Warmup,
     /// Per driver: whether it has a `can_enter_jit` (then counting happens there).
     pub has_can_enter: Vec<bool>,
+    /// Jitcodes the tracer calls instead of inlining (a trace through them was too long).
+    pub dont_inline: std::collections::HashSet<u32>,
 }
 
 static mut BLOB: (*const u8, usize, *const u64, usize) = (std::ptr::null(), 0, std::ptr::null(), 0);
@@ -106,6 +108,7 @@ impl JitState {
             params: Params::from_env(),
             warmup: Warmup::default(),
             has_can_enter,
+            dont_inline: Default::default(),
         }
     }
 

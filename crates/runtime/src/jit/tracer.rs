@@ -29,6 +29,9 @@ pub enum Stop {
     /// The trace reached the merge point of a key with a compiled loop (for bridges):
     /// the trace ends with `jump ->loopN`.
     Joined(u32),
+    /// The trace got longer than `trace_limit`; `culprit` is the inlined function most
+    /// of it came from (to be called instead of inlined next time).
+    TooLong { culprit: Option<u32> },
     /// Tracing gave up; `exception` tells whether the innermost frame's instruction
     /// raised the pending exception. The frames continue in the blackhole interpreter.
     Abort { reason: String, exception: bool },
@@ -47,6 +50,10 @@ pub struct Tracer<'a> {
     pub log_locations: bool,
     /// The start merge point has been passed (a loop may close from now on).
     pub entered: bool,
+    /// Operations recorded inside each inlined function (callees included).
+    pub inlined_ops: std::collections::HashMap<u32, usize>,
+    /// Where each inlined frame's operations started.
+    pub inline_starts: Vec<usize>,
 }
 
 fn ty_of(t: Type) -> Type {
@@ -148,7 +155,9 @@ impl<'a> Tracer<'a> {
         let st = self.st;
         loop {
             if self.trace.ops.len() > self.limit {
-                return self.abort("trace too long", false);
+                return Stop::TooLong {
+                    culprit: self.culprit(),
+                };
             }
             let depth = self.frames.len();
             let tf = self.frames.last().expect("frame");
@@ -243,7 +252,8 @@ impl<'a> Tracer<'a> {
                         args.iter().map(|&o| self.get(o)).unzip();
                     let inline = match callee {
                         Callee::Jitcode { code, .. }
-                            if !st.data.jitcodes[*code as usize].has_loops =>
+                            if !st.data.jitcodes[*code as usize].has_loops
+                                && !st.dont_inline.contains(code) =>
                         {
                             Some(*code)
                         }
@@ -272,11 +282,9 @@ impl<'a> Tracer<'a> {
                     let Some(&t) = st.target_of_addr.get(&addr) else {
                         return self.abort("indirect call to an unknown function", false);
                     };
-                    let inline = st
-                        .jitcode_of_target
-                        .get(&t)
-                        .copied()
-                        .filter(|&c| !st.data.jitcodes[c as usize].has_loops);
+                    let inline = st.jitcode_of_target.get(&t).copied().filter(|&c| {
+                        !st.data.jitcodes[c as usize].has_loops && !st.dont_inline.contains(&c)
+                    });
                     match inline {
                         Some(c) => self.push_frame(c, &vals, &boxes),
                         None => {
@@ -295,7 +303,10 @@ impl<'a> Tracer<'a> {
                         Some(o) => self.get(*o),
                         None => (0, Arg::Const(Const::int(0))),
                     };
-                    self.frames.pop();
+                    let done = self.frames.pop().expect("frame");
+                    let start = self.inline_starts.pop().unwrap_or(0);
+                    *self.inlined_ops.entry(done.f.code).or_insert(0) +=
+                        self.trace.ops.len() - start;
                     let caller = self.frames.last().expect("caller");
                     let cjc = &st.data.jitcodes[caller.f.code as usize];
                     if let Insn::Call { dst: Some(d), .. }
@@ -323,7 +334,18 @@ impl<'a> Tracer<'a> {
         }
     }
 
+    /// The inlined function most of the trace was recorded in (with what it called).
+    fn culprit(&self) -> Option<u32> {
+        let mut ops = self.inlined_ops.clone();
+        // Frames still open count too (the outermost is the portal, never a culprit).
+        for (tf, &start) in self.frames[1..].iter().zip(&self.inline_starts) {
+            *ops.entry(tf.f.code).or_insert(0) += self.trace.ops.len() - start;
+        }
+        ops.into_iter().max_by_key(|&(_, n)| n).map(|(c, _)| c)
+    }
+
     fn push_frame(&mut self, code: u32, vals: &[u64], boxes: &[Arg]) {
+        self.inline_starts.push(self.trace.ops.len());
         let jc = &self.st.data.jitcodes[code as usize];
         let mut f = Frame::new(self.st, code);
         let mut bx = vec![Arg::Const(Const::int(0)); jc.regs.len()];

@@ -188,6 +188,8 @@ unsafe fn trace_loop(st: &mut JitState, d: u32, words: &mut [u64], key: (u32, Ve
         limit: st.params.trace_limit,
         log_locations: log::enabled(),
         entered: false,
+        inlined_ops: HashMap::new(),
+        inline_starts: vec![],
     };
     let stop = tracer.run();
     log::stats().tracing += t0.elapsed();
@@ -219,6 +221,23 @@ unsafe fn trace_loop(st: &mut JitState, d: u32, words: &mut [u64], key: (u32, Ve
                 }
             }
             finish(st, d, &mut frames, Outcome::MergePoint, words)
+        }
+        Stop::TooLong { culprit } => {
+            log::stats().aborts += 1;
+            let at = log::printable_location(st, d, &key.1);
+            match culprit {
+                // Retry later with that function called, not inlined.
+                Some(c) if st.dont_inline.insert(c) => log::write(&format!(
+                    "# trace aborted at {at}: too long; {} will be called, not inlined\n",
+                    st.data.jitcodes[c as usize].name
+                )),
+                _ => {
+                    log::write(&format!("# trace aborted at {at}: too long\n"));
+                    *st.warmup.aborts.entry(key).or_insert(0) += 1;
+                }
+            }
+            let o = blackhole::run(st, &mut frames, false, false);
+            finish(st, d, &mut frames, o, words)
         }
         Stop::Abort { reason, exception } => {
             log::stats().aborts += 1;
@@ -339,6 +358,8 @@ unsafe fn trace_bridge(
         limit: st.params.trace_limit,
         log_locations: log::enabled(),
         entered: true,
+        inlined_ops: HashMap::new(),
+        inline_starts: vec![],
     };
     let stop = tracer.run();
     log::stats().tracing += t0.elapsed();
@@ -353,6 +374,16 @@ unsafe fn trace_bridge(
             finish(st, d, &mut frames, Outcome::MergePoint, words)
         }
         Stop::Closed => finish(st, d, &mut frames, Outcome::MergePoint, words),
+        Stop::TooLong { culprit } => {
+            log::stats().aborts += 1;
+            log::write("# bridge aborted: too long\n");
+            if let Some(c) = culprit {
+                st.dont_inline.insert(c);
+            }
+            st.warmup.compiled.info_mut(from).no_bridge[guard.0 as usize] = true;
+            let o = blackhole::run(st, &mut frames, false, false);
+            finish(st, d, &mut frames, o, words)
+        }
         Stop::Abort { reason, exception } => {
             log::stats().aborts += 1;
             log::write(&format!("# bridge aborted: {reason}\n"));
