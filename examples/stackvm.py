@@ -181,18 +181,28 @@ class Code(object):
 
 
 class Frame(object):
+    # The JIT keeps these in registers while it runs a loop (see JitDriver below).
+    _virtualizable_ = ["stack[*]", "sp", "locals[*]"]
+
     def __init__(self, code):
         self.stack = [W_ZERO] * code.stack_depth
         self.sp = 0
         self.locals = [W_ZERO] * code.nlocals
 
+    # The stack depth at a given pc is always the same: promoting it makes every stack
+    # slot a constant index in traces (as PyPy's frames do with their depth).
     def push(self, w_value):
-        self.stack[self.sp] = w_value
-        self.sp += 1
+        sp = promote(self.sp)
+        self.stack[sp] = w_value
+        self.sp = sp + 1
 
     def pop(self):
-        self.sp -= 1
-        return self.stack[self.sp]
+        sp = promote(self.sp) - 1
+        w_value = self.stack[sp]
+        # A popped slot does not keep its value alive (nor visible to the JIT).
+        self.stack[sp] = W_ZERO
+        self.sp = sp
+        return w_value
 
 
 # ____________________________________________________________
@@ -338,7 +348,7 @@ def get_location(pc, code):
 
 
 jitdriver = JitDriver(
-    greens=["pc", "code"], reds=["frame", "self"], get_printable_location=get_location, is_recursive=True
+    greens=["pc", "code"], reds=["frame", "self"], virtualizables=["frame"], get_printable_location=get_location, is_recursive=True
 )
 
 

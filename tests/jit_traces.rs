@@ -1,9 +1,12 @@
 //! Trace-shape tests: what the JIT compiles, read from `RPY_JITLOG`.
 //!
-//! The Brainfuck interpreter (`examples/bf.py`) translated with `--jit` runs a program
-//! whose hot inner loops are `[->+<]` and `[-]`; every compiled loop's body (after its
-//! last label) must be free of allocations and calls, and the output must be what the
-//! JIT-less binary prints.
+//! - The Brainfuck interpreter (`examples/bf.py`) translated with `--jit` runs a program
+//!   whose hot inner loops are `[->+<]` and `[-]`; every compiled loop's body (after its
+//!   last label) must be free of allocations and calls.
+//! - The stack VM (`examples/stackvm.py`: boxed integers, a frame that is a
+//!   virtualizable) runs its counting loop `sum.asm`: the loop body allocates nothing.
+//!
+//! In both, the output must be what the JIT-less binary prints.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -92,6 +95,41 @@ fn brainfuck_transfer_loops_compile_without_allocation_or_calls() {
             assert!(
                 !op.contains("new(") && !op.contains("call_"),
                 "{header}: the loop body allocates or calls: {op}\n{}",
+                ops.join("\n")
+            );
+        }
+    }
+}
+
+#[test]
+fn boxed_integer_counting_loop_allocates_nothing() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let script = repo_root().join("examples").join("stackvm.py");
+    let (jit, plain) = (tmp.path().join("vm-jit"), tmp.path().join("vm"));
+    translate(&script, &jit, true);
+    translate(&script, &plain, false);
+    let prog = repo_root().join("examples").join("stackvm").join("sum.asm");
+    let log = tmp.path().join("jit.log");
+    let got = Command::new(&jit)
+        .arg(&prog)
+        .arg("200000")
+        .env("RPY_JITLOG", &log)
+        .output()
+        .expect("run the VM with the JIT");
+    let want = Command::new(&plain)
+        .arg(&prog)
+        .arg("200000")
+        .output()
+        .expect("run the VM");
+    assert_eq!(got.stdout, want.stdout, "JIT on and off print the same");
+    let text = std::fs::read_to_string(&log).expect("the JIT log");
+    let loops = loop_bodies(&text);
+    assert!(!loops.is_empty(), "no loop was compiled:\n{text}");
+    for (header, ops) in &loops {
+        for op in ops {
+            assert!(
+                !op.contains("new("),
+                "{header}: the counting loop allocates: {op}\n{}",
                 ops.join("\n")
             );
         }

@@ -24,7 +24,7 @@ use codewriter::ty;
 use frontend::diag::Diagnostic;
 use frontend::entities::{Block, GraphId};
 use policy::FuncFlags;
-use rpyrt::jit::jitcode::{CallTarget, DriverInfo, Insn, JitData};
+use rpyrt::jit::jitcode::{CallTarget, DriverInfo, Insn, JitData, VableInfo};
 use rpyrt::jit::trace::CallDescr;
 use rtyper::lltype::LlType;
 use rtyper::runtime_fns::RuntimeFn;
@@ -182,6 +182,7 @@ pub fn generate(
                 greens: vec![],
                 reds: vec![],
                 printable_location: None,
+                virtualizable: None,
             });
             portal_list.push(None);
             continue;
@@ -207,6 +208,11 @@ pub fn generate(
             greens: params[..ng].to_vec(),
             reds: params[ng..].to_vec(),
             printable_location: desc.printable_location.map(|g| jitcodes[&g].1),
+            virtualizable: desc.virtualizable.as_ref().map(|v| VableInfo {
+                red: v.red as u32,
+                scalars: v.scalars.iter().map(|&(o, t)| (o, ty(t))).collect(),
+                arrays: v.arrays.iter().map(|&(o, t)| (o, ty(t))).collect(),
+            }),
         });
         portal_list.push(Some((g, block)));
     }

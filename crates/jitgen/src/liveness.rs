@@ -2,6 +2,7 @@
 //! each instruction where the tracer may record a guard or stop in a caller frame.
 
 use rpyrt::jit::jitcode::{Insn, Opnd, Reg};
+use rpyrt::jit::trace::Opcode;
 
 /// Calls `f` on every operand an instruction reads.
 pub fn for_each_operand(insn: &mut Insn, mut f: impl FnMut(&mut Opnd)) {
@@ -65,6 +66,16 @@ pub fn successors(insn: &Insn, pc: u32) -> Vec<u32> {
 
 /// Whether a snapshot may be taken at this instruction.
 fn needs_liveness(insn: &Insn) -> bool {
+    // Array accesses too: on a virtualizable's list, the tracer promotes the index.
+    if let Insn::Op { op, .. } = insn {
+        return matches!(
+            op,
+            Opcode::GetarrayitemI
+                | Opcode::GetarrayitemR
+                | Opcode::GetarrayitemF
+                | Opcode::Setarrayitem
+        );
+    }
     matches!(
         insn,
         Insn::Branch { .. }

@@ -93,6 +93,19 @@ pub struct JitDriverDesc {
     pub reds: Vec<String>,
     /// `get_printable_location`, when given and translated.
     pub printable_location: Option<GraphId>,
+    /// `virtualizables=[name]`: the red whose fields the JIT keeps in registers.
+    pub virtualizable: Option<VirtualizableDesc>,
+}
+
+/// A virtualizable red: the fields its class lists in `_virtualizable_`.
+#[derive(Clone, Debug)]
+pub struct VirtualizableDesc {
+    /// Index of the red among the driver's reds.
+    pub red: usize,
+    /// Scalar fields: byte offset and type.
+    pub scalars: Vec<(i64, lltype::LlType)>,
+    /// `lst[*]` fields (fixed-size lists): byte offset of the field and the item type.
+    pub arrays: Vec<(i64, lltype::LlType)>,
 }
 
 pub use lower::rtype;

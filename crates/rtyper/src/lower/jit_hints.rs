@@ -6,8 +6,9 @@
 
 use super::ops::Kw;
 use super::Lower;
+use crate::classes::ClassTable;
 use crate::lltype::{LlConst, LlOp};
-use crate::JitDriverDesc;
+use crate::{JitDriverDesc, VirtualizableDesc};
 use annotator::driver::Program;
 use frontend::entities::{ObjId, Value};
 use frontend::graph::InstData;
@@ -15,7 +16,11 @@ use frontend::ops::{Const, FlowOp};
 use frontend::prebuilt::{Obj, Snapshot};
 
 /// The prebuilt `JitDriver`s, in object order (their index is the driver number).
-pub fn drivers(p: &Program, snapshot: &Snapshot) -> Vec<JitDriverDesc> {
+pub fn drivers(
+    p: &Program,
+    snapshot: &Snapshot,
+    classes: Option<&ClassTable>,
+) -> Vec<JitDriverDesc> {
     let mut out = vec![];
     for (o, obj) in snapshot.objects.iter() {
         let Obj::LibInstance { class, attrs } = obj else {
@@ -43,12 +48,18 @@ pub fn drivers(p: &Program, snapshot: &Snapshot) -> Vec<JitDriverDesc> {
         };
         let printable_location =
             attr("get_printable_location").and_then(|f| p.func_graphs.get(&f).copied());
+        let reds = strs("reds");
+        let virtualizable = strs("virtualizables")
+            .first()
+            .and_then(|v| reds.iter().position(|r| r == v))
+            .and_then(|red| classes.and_then(|c| virtualizable_layout(p, snapshot, c, red)));
         out.push(JitDriverDesc {
             obj: o,
             name,
             greens: strs("greens"),
-            reds: strs("reds"),
+            reds,
             printable_location,
+            virtualizable,
         });
     }
     out
@@ -74,7 +85,7 @@ pub fn driver_call(l: &mut Lower, inst: &InstData<FlowOp>, method: &str, kw: Kw)
         "can_enter_jit" => LlOp::JitCanEnter,
         _ => return l.konst(LlConst::Void),
     };
-    let drivers = drivers(l.p, l.snapshot);
+    let drivers = drivers(l.p, l.snapshot, None);
     let Some(index) =
         driver_of(l, inst.args[0]).and_then(|o| drivers.iter().position(|d| d.obj == o))
     else {
@@ -129,4 +140,54 @@ pub fn driver_call(l: &mut Lower, inst: &InstData<FlowOp>, method: &str, kw: Kw)
         );
     }
     l.op(op, args, crate::lltype::LlType::Void)
+}
+
+/// The layout of the class that declares `_virtualizable_` (one per program, as the
+/// frame class of an interpreter): its listed fields' offsets and types.
+fn virtualizable_layout(
+    p: &Program,
+    snapshot: &Snapshot,
+    classes: &ClassTable,
+    red: usize,
+) -> Option<VirtualizableDesc> {
+    for (idx, info) in classes.classes.iter().enumerate() {
+        let Some(c) = info.user else {
+            continue;
+        };
+        let Obj::Class(cls) = &snapshot.objects[c] else {
+            continue;
+        };
+        let Some((_, list)) = cls.attrs.iter().find(|(n, _)| n == "_virtualizable_") else {
+            continue;
+        };
+        let (Obj::List { items } | Obj::Tuple { items }) = &snapshot.objects[*list] else {
+            continue;
+        };
+        let mut desc = VirtualizableDesc {
+            red,
+            scalars: vec![],
+            arrays: vec![],
+        };
+        for &i in items {
+            let Obj::Str { value } = &snapshot.objects[i] else {
+                continue;
+            };
+            match value.strip_suffix("[*]") {
+                Some(name) => {
+                    let (off, ann, _) = classes.field(idx, name)?;
+                    let annotator::model::Ann::List { def, .. } = ann else {
+                        return None;
+                    };
+                    desc.arrays
+                        .push((off, crate::repr::slot_type(&p.listdefs.item(def))));
+                }
+                None => {
+                    let (off, _, t) = classes.field(idx, value)?;
+                    desc.scalars.push((off, t));
+                }
+            }
+        }
+        return Some(desc);
+    }
+    None
 }

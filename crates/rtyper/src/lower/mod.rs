@@ -174,6 +174,7 @@ pub fn rtype(p: &Program, snapshot: &Snapshot) -> Result<LlProgram, Vec<Diagnost
     if !diags.is_empty() {
         return Err(diags);
     }
+    let jit_drivers = jit_hints::drivers(p, snapshot, Some(&classes));
     Ok(LlProgram {
         prebuilt_tuples,
         global_cells,
@@ -184,7 +185,7 @@ pub fn rtype(p: &Program, snapshot: &Snapshot) -> Result<LlProgram, Vec<Diagnost
         prebuilt_lists,
         prebuilt_dicts,
         init,
-        jit_drivers: jit_hints::drivers(p, snapshot),
+        jit_drivers,
     })
 }
 

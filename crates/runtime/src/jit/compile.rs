@@ -19,6 +19,9 @@ pub struct TraceInfo {
     pub no_bridge: Vec<bool>,
     /// 0 for a loop or entry, else one more than the trace its guard belongs to.
     pub depth: u32,
+    /// For a loop or entry of a driver with a virtualizable: the lengths of its lists
+    /// the trace was made for (entering it needs the same).
+    pub vable_lens: Option<Vec<usize>>,
 }
 
 pub struct Compiled {
@@ -79,6 +82,7 @@ impl Compiled {
             fail_counts: vec![0; n],
             no_bridge: vec![false; n],
             depth,
+            vable_lens: None,
         });
         Ok(id)
     }

@@ -164,6 +164,21 @@ pub struct DriverInfo {
     pub reds: Vec<Reg>,
     /// `get_printable_location(*greens) -> str`, a call target.
     pub printable_location: Option<u32>,
+    /// The virtualizable red, if the driver declares one.
+    pub virtualizable: Option<VableInfo>,
+}
+
+/// A virtualizable (RPython's `virtualizables=[...]` with the class's
+/// `_virtualizable_`): in traces its fields live in registers, carried around loops,
+/// written back when a guard fails and around residual calls.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VableInfo {
+    /// Index of the red among the driver's reds.
+    pub red: u32,
+    /// Scalar fields: offset and type.
+    pub scalars: Vec<(i64, Type)>,
+    /// Fields holding fixed-size lists whose items are virtualized: offset, item type.
+    pub arrays: Vec<(i64, Type)>,
 }
 
 /// Everything the runtime JIT needs from the translator.

@@ -28,4 +28,5 @@ pub mod trace_interp;
 pub mod trace_parse;
 pub mod tracer;
 pub mod user_params;
+pub mod vable;
 pub mod warmup;

@@ -4,6 +4,7 @@
 use super::blackhole::Frame;
 use super::state::JitState;
 use super::trace::{SnapArg, Snapshot};
+use super::vable;
 use std::collections::HashMap;
 
 /// The frames of `snap` with registers from `values` (the guard's fail values, in
@@ -11,7 +12,7 @@ use std::collections::HashMap;
 ///
 /// # Safety
 /// `values` must be what the guard saved.
-pub unsafe fn rebuild(st: &JitState, snap: &Snapshot, values: &[u64]) -> Vec<Frame> {
+pub unsafe fn rebuild(st: &JitState, driver: u32, snap: &Snapshot, values: &[u64]) -> Vec<Frame> {
     let index: HashMap<_, _> = snap
         .fail_vars()
         .into_iter()
@@ -36,8 +37,17 @@ pub unsafe fn rebuild(st: &JitState, snap: &Snapshot, values: &[u64]) -> Vec<Fra
             *((o as i64 + off) as *mut u64) = value(a);
         }
     }
+    // The virtualizable's fields go back into the frame object first.
+    if let (Some(fs), Some(vi)) = (
+        snap.frames.first().filter(|f| f.jitcode == vable::MARKER),
+        st.data.drivers[driver as usize].virtualizable.as_ref(),
+    ) {
+        let vals: Vec<u64> = fs.regs.iter().map(|(_, a)| value(a)).collect();
+        vable::write_slots(vi, vals[0], &vals[1..]);
+    }
     snap.frames
         .iter()
+        .filter(|fs| fs.jitcode != vable::MARKER)
         .map(|fs| {
             let mut f = Frame::new(st, fs.jitcode);
             f.pc = fs.pc;

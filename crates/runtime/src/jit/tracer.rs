@@ -14,6 +14,8 @@ use super::jitcode::{Callee, Insn};
 use super::machine::*;
 use super::state::JitState;
 use super::trace::*;
+use super::vable::{self, Vable};
+use crate::abi::{LIST_ITEMS, LIST_LENGTH};
 
 /// A frame being traced: the real frame and a box per register.
 pub struct TFrame {
@@ -52,6 +54,8 @@ pub struct Tracer<'a> {
     pub entered: bool,
     /// Operations recorded inside each inlined function (callees included).
     pub inlined_ops: std::collections::HashMap<u32, usize>,
+    /// The driver's virtualizable, when it has one (see `vable`).
+    pub vable: Option<Vable>,
     /// Where each inlined frame's operations started.
     pub inline_starts: Vec<usize>,
 }
@@ -88,6 +92,23 @@ impl<'a> Tracer<'a> {
     /// The frames' live registers at their current pcs, as a snapshot.
     fn snapshot(&mut self, exception: bool) -> SnapshotId {
         let mut frames = vec![];
+        // The virtualizable's fields, written back on resume (not after a residual call,
+        // whose callee may have changed them in memory, where they already are).
+        if let (Some(v), false) = (&self.vable, exception) {
+            let sa = |a: Arg| match a {
+                Arg::Var(v) => SnapArg::Var(v),
+                Arg::Const(c) => SnapArg::Const(c),
+            };
+            let mut regs = vec![(0u16, sa(v.obj))];
+            for (k, b) in v.slots().into_iter().enumerate() {
+                regs.push((k as u16 + 1, sa(b)));
+            }
+            frames.push(FrameSnap {
+                jitcode: vable::MARKER,
+                pc: 0,
+                regs,
+            });
+        }
         for tf in &self.frames {
             let jc = &self.st.data.jitcodes[tf.f.code as usize];
             let live = jc.live[tf.f.pc as usize].as_deref().unwrap_or(&[]);
@@ -169,6 +190,14 @@ impl<'a> Tracer<'a> {
                 Insn::Op { op, args, dst } => {
                     let (vals, boxes): (Vec<u64>, Vec<Arg>) =
                         args.iter().map(|&o| self.get(o)).unzip();
+                    match self.vable_op(*op, &vals, &boxes, *dst) {
+                        Some(Ok(())) => {
+                            self.frames.last_mut().expect("frame").f.pc += 1;
+                            continue;
+                        }
+                        Some(Err(stop)) => return stop,
+                        None => {}
+                    }
                     let r = exec_op(*op, &vals);
                     let all_const = boxes.iter().all(|b| b.konst().is_some());
                     let pure = op.kind() == OpKind::Pure;
@@ -334,6 +363,122 @@ impl<'a> Tracer<'a> {
         }
     }
 
+    /// Field and item accesses of the virtualizable: boxes, not recorded (the real
+    /// memory is still read and written). `None` when the operation is not one.
+    unsafe fn vable_op(
+        &mut self,
+        op: Opcode,
+        vals: &[u64],
+        boxes: &[Arg],
+        dst: Option<u16>,
+    ) -> Option<Result<(), Stop>> {
+        let v = self.vable.as_ref()?;
+        let off = || boxes.get(1).and_then(|b| b.konst()).map(|c| c.as_int());
+        match op {
+            Opcode::GetfieldI | Opcode::GetfieldR | Opcode::GetfieldF => {
+                let off = off()?;
+                let b = if let Some(k) = v.scalar_index(boxes[0], off) {
+                    v.scalars[k]
+                } else if let Some(k) = v.list_field(boxes[0], off) {
+                    v.lists[k].list
+                } else if let Some(k) = v.list_of(boxes[0]) {
+                    match off {
+                        LIST_LENGTH => Arg::Const(Const::int(v.lists[k].items.len() as i64)),
+                        LIST_ITEMS => v.lists[k].items_arr,
+                        _ => return None,
+                    }
+                } else {
+                    return None;
+                };
+                let r = exec_op(op, vals);
+                if let Some(d) = dst {
+                    self.set(d, r, b);
+                }
+                Some(Ok(()))
+            }
+            Opcode::Setfield => {
+                let off = off()?;
+                if let Some(k) = v.scalar_index(boxes[0], off) {
+                    exec_op(op, vals);
+                    self.vable.as_mut().expect("vable").scalars[k] = boxes[2];
+                    return Some(Ok(()));
+                }
+                if v.list_field(boxes[0], off).is_some() || v.list_of(boxes[0]).is_some() {
+                    return Some(Err(self.abort("a virtualizable list is replaced", false)));
+                }
+                None
+            }
+            Opcode::GetarrayitemI
+            | Opcode::GetarrayitemR
+            | Opcode::GetarrayitemF
+            | Opcode::Setarrayitem => {
+                let k = v.array_of(boxes[0])?;
+                let idx = vals[1] as usize;
+                if idx >= v.lists[k].items.len() {
+                    return Some(Err(self.abort("virtualizable item out of range", false)));
+                }
+                self.promote(vals[1], boxes[1]);
+                let r = exec_op(op, vals);
+                let vm = self.vable.as_mut().expect("vable");
+                if op == Opcode::Setarrayitem {
+                    vm.lists[k].items[idx] = boxes[2];
+                } else if let Some(d) = dst {
+                    let b = vm.lists[k].items[idx];
+                    self.set(d, r, b);
+                }
+                Some(Ok(()))
+            }
+            _ => None,
+        }
+    }
+
+    /// Records the writes that bring the frame object up to date (before a call that
+    /// may read it).
+    fn vable_write_back(&mut self) {
+        let Some(v) = self.vable.clone() else {
+            return;
+        };
+        for (k, &(off, _)) in v.info.scalars.iter().enumerate() {
+            self.record(
+                Opcode::Setfield,
+                vec![v.obj, Arg::Const(Const::int(off)), v.scalars[k]],
+            );
+        }
+        for l in &v.lists {
+            for (j, &b) in l.items.iter().enumerate() {
+                self.record(
+                    Opcode::Setarrayitem,
+                    vec![l.items_arr, Arg::Const(Const::int(j as i64)), b],
+                );
+            }
+        }
+    }
+
+    /// Records reading the fields back (after a call that may have changed them).
+    fn vable_reread(&mut self) {
+        let Some(mut v) = self.vable.clone() else {
+            return;
+        };
+        for (k, &(off, t)) in v.info.scalars.iter().enumerate() {
+            let r = self.record(
+                Opcode::getfield(t),
+                vec![v.obj, Arg::Const(Const::int(off))],
+            );
+            v.scalars[k] = Arg::Var(r.expect("load"));
+        }
+        for (li, &(_, t)) in v.info.arrays.iter().enumerate() {
+            let arr = v.lists[li].items_arr;
+            for j in 0..v.lists[li].items.len() {
+                let r = self.record(
+                    Opcode::getarrayitem(t),
+                    vec![arr, Arg::Const(Const::int(j as i64))],
+                );
+                v.lists[li].items[j] = Arg::Var(r.expect("load"));
+            }
+        }
+        self.vable = Some(v);
+    }
+
     /// The inlined function most of the trace was recorded in (with what it called).
     fn culprit(&self) -> Option<u32> {
         let mut ops = self.inlined_ops.clone();
@@ -366,6 +511,10 @@ impl<'a> Tracer<'a> {
     ) -> Option<Stop> {
         let st = self.st;
         let target = &st.data.targets[t as usize];
+        let touches_frame = !target.descr.elidable && self.vable.is_some();
+        if touches_frame {
+            self.vable_write_back();
+        }
         let r = call_target(st, target, &vals);
         if exception_pending() {
             return Some(self.abort("exception in a call", true));
@@ -391,6 +540,9 @@ impl<'a> Tracer<'a> {
             }
             res.map(Arg::Var)
         };
+        if touches_frame {
+            self.vable_reread();
+        }
         let r = if d.ret_i1 { r & 1 } else { r };
         if let (Some(dr), Some(b)) = (dst, rb) {
             let b = match b {
@@ -415,11 +567,17 @@ impl<'a> Tracer<'a> {
             .iter()
             .map(|&r| self.frames[0].f.regs[r as usize])
             .collect();
-        let reds: Vec<Arg> = drv
+        let mut reds: Vec<Arg> = drv
             .reds
             .iter()
             .map(|&r| self.frames[0].boxes[r as usize])
             .collect();
+        if let Some(v) = &self.vable {
+            if drv.virtualizable.as_ref().map(|vi| reds[vi.red as usize]) != Some(v.obj) {
+                return Some(self.abort("the virtualizable changed", false));
+            }
+            reds.extend(v.slots());
+        }
         let started = self.entered;
         self.entered = true;
         if started {

@@ -16,6 +16,7 @@ use super::log;
 use super::state::{state, JitState};
 use super::trace::*;
 use super::tracer::{Stop, TFrame, Tracer};
+use super::vable::{self, Vable};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::time::Instant;
@@ -173,12 +174,29 @@ unsafe fn trace_loop(st: &mut JitState, d: u32, words: &mut [u64], key: (u32, Ve
             Arg::Var(v)
         };
     }
+    // The virtualizable's fields are more inputs.
+    let mut vable = None;
+    if let Some(vi) = &drv.virtualizable {
+        let obj_box = Arg::Var(trace.inputs[vi.red as usize]);
+        let obj = words[ng + vi.red as usize];
+        let (types, lens) = vable::shape(vi, obj);
+        let slots: Vec<Arg> = types
+            .iter()
+            .map(|&t| {
+                let v = trace.new_var(t);
+                trace.inputs.push(v);
+                Arg::Var(v)
+            })
+            .collect();
+        vable = Some(Vable::from_slots(vi, obj_box, &slots, &lens));
+    }
     let label_args: Vec<Arg> = trace.inputs.iter().map(|&v| Arg::Var(v)).collect();
     trace.ops.push(Op::new(Opcode::Label, label_args, None));
     let t0 = Instant::now();
     let warm = &st.warmup;
     let loop_of_key = |k: &[u64]| warm.loop_at(d, k);
     let mut tracer = Tracer {
+        vable,
         st,
         trace,
         frames: vec![TFrame { f, boxes }],
@@ -193,13 +211,22 @@ unsafe fn trace_loop(st: &mut JitState, d: u32, words: &mut [u64], key: (u32, Ve
     };
     let stop = tracer.run();
     log::stats().tracing += t0.elapsed();
-    let Tracer { trace, frames, .. } = tracer;
+    let Tracer {
+        trace,
+        frames,
+        vable,
+        ..
+    } = tracer;
+    let lens = vable.map(|v| v.lens());
     let mut frames: Vec<Frame> = frames.into_iter().map(|tf| tf.f).collect();
     match stop {
         Stop::Closed => {
             let name = log::printable_location(st, d, &key.1);
             match compile::compile_loop(st, trace, &name) {
-                Ok(id) => st.warmup.add_loop(d, key.1, id),
+                Ok(id) => {
+                    st.warmup.compiled.info_mut(id).vable_lens = lens;
+                    st.warmup.add_loop(d, key.1, id)
+                }
                 Err(e) => {
                     log::write(&format!("# compiling the loop at {name} failed: {e}\n"));
                     *st.warmup.aborts.entry(key).or_insert(0) += 1;
@@ -214,7 +241,10 @@ unsafe fn trace_loop(st: &mut JitState, d: u32, words: &mut [u64], key: (u32, Ve
             let mut trace = trace;
             trace.ops.retain(|o| o.opcode != Opcode::Label);
             match compile::compile_entry(st, trace, &name) {
-                Ok(id) => st.warmup.add_loop(d, key.1, id),
+                Ok(id) => {
+                    st.warmup.compiled.info_mut(id).vable_lens = lens;
+                    st.warmup.add_loop(d, key.1, id)
+                }
                 Err(e) => {
                     log::write(&format!("# compiling the entry at {name} failed: {e}\n"));
                     *st.warmup.aborts.entry(key).or_insert(0) += 1;
@@ -279,6 +309,16 @@ fn finish(st: &JitState, d: u32, frames: &mut [Frame], o: Outcome, words: &mut [
 unsafe fn run_compiled(st: &mut JitState, d: u32, id: u32, words: &mut [u64]) -> i64 {
     let ng = st.data.drivers[d as usize].greens.len();
     let mut frame: Vec<u64> = words[ng..].to_vec();
+    if let Some(vi) = &st.data.drivers[d as usize].virtualizable {
+        let obj = frame[vi.red as usize];
+        // A loop compiled for other list lengths does not fit this frame.
+        if st.warmup.compiled.infos[id as usize].vable_lens.as_deref()
+            != Some(&vable::shape(vi, obj).1[..])
+        {
+            return CONTINUE;
+        }
+        frame.extend(vable::read_slots(vi, obj));
+    }
     frame.resize(frame.len().max(st.warmup.compiled.frame_words()), 0);
     let exit = st.warmup.compiled.execute(id, &mut frame);
     let info = st.warmup.compiled.info_mut(exit.trace);
@@ -297,7 +337,7 @@ unsafe fn run_compiled(st: &mut JitState, d: u32, id: u32, words: &mut [u64]) ->
     if bridge_ok {
         return trace_bridge(st, d, exit.trace, exit.guard, &snap, &frame, words);
     }
-    let mut frames = super::resume::rebuild(st, &snap, &frame);
+    let mut frames = super::resume::rebuild(st, d, &snap, &frame);
     let o = blackhole::run(st, &mut frames, snap.exception, false);
     finish(st, d, &mut frames, o, words)
 }
@@ -313,7 +353,7 @@ unsafe fn trace_bridge(
     values: &[u64],
     words: &mut [u64],
 ) -> i64 {
-    let real = super::resume::rebuild(st, snap, values);
+    let real = super::resume::rebuild(st, d, snap, values);
     let mut trace = Trace::default();
     // The bridge's inputs are the guard's fail values, in order.
     let fail_vars = snap.fail_vars();
@@ -324,19 +364,59 @@ unsafe fn trace_bridge(
         trace.inputs.push(v);
         var_map.insert(fv, v);
     }
+    // The guard's virtuals are allocated again at the start of the bridge.
+    let mut virt_boxes = vec![];
+    for v in &snap.virtuals {
+        let size = Arg::Const(Const::int(v.size));
+        let tid = Arg::Const(Const::int(v.tid));
+        let var = trace.push(Opcode::New, vec![size, tid]).expect("new");
+        virt_boxes.push(Arg::Var(var));
+    }
+    let to_box = |a: SnapArg| match a {
+        SnapArg::Var(v) => Arg::Var(var_map[&v]),
+        SnapArg::Const(c) => Arg::Const(c),
+        SnapArg::Virtual(k) => virt_boxes[k as usize],
+    };
+    for (v, &obj) in snap.virtuals.iter().zip(&virt_boxes) {
+        for &(off, a) in &v.fields {
+            trace.push(
+                Opcode::Setfield,
+                vec![obj, Arg::Const(Const::int(off)), to_box(a)],
+            );
+        }
+    }
     let mut tframes = vec![];
-    for (fs, f) in snap.frames.iter().zip(real) {
+    let mut vable_regs = None;
+    let mut real = real.into_iter();
+    for fs in &snap.frames {
+        if fs.jitcode == vable::MARKER {
+            vable_regs = Some(fs.regs.iter().map(|&(_, a)| to_box(a)).collect::<Vec<_>>());
+            continue;
+        }
+        let f = real.next().expect("a rebuilt frame per snapshot frame");
         let jc = &st.data.jitcodes[fs.jitcode as usize];
         let mut boxes = vec![Arg::Const(Const::int(0)); jc.regs.len()];
         for &(r, a) in &fs.regs {
-            boxes[r as usize] = match a {
-                SnapArg::Var(v) => Arg::Var(var_map[&v]),
-                SnapArg::Const(c) => Arg::Const(c),
-                // A virtual was allocated by `rebuild`: its address is a constant here.
-                SnapArg::Virtual(_) => Arg::Const(Const::ptr(f.regs[r as usize])),
-            };
+            boxes[r as usize] = to_box(a);
         }
         tframes.push(TFrame { f, boxes });
+    }
+    let mut vable = None;
+    if let (Some(vi), Some(regs)) = (&st.data.drivers[d as usize].virtualizable, vable_regs) {
+        // The frame object is the marker's first slot (the red may be dead here).
+        let obj = match snap.frames[0].regs[0].1 {
+            SnapArg::Var(v) => values[fail_vars.iter().position(|&x| x == v).expect("fail var")],
+            SnapArg::Const(c) => c.bits,
+            SnapArg::Virtual(_) => 0,
+        };
+        if obj == 0 {
+            let mut frames: Vec<Frame> = tframes.into_iter().map(|t| t.f).collect();
+            st.warmup.compiled.info_mut(from).no_bridge[guard.0 as usize] = true;
+            let o = blackhole::run(st, &mut frames, false, false);
+            return finish(st, d, &mut frames, o, words);
+        }
+        let (_, lens) = vable::shape(vi, obj);
+        vable = Some(Vable::from_slots(vi, regs[0], &regs[1..], &lens));
     }
     if snap.exception {
         // The bridge would start by handling an exception: leave it to the blackhole.
@@ -349,6 +429,7 @@ unsafe fn trace_bridge(
     let loop_of_key = |k: &[u64]| warm.loop_at(d, k);
     let t0 = Instant::now();
     let mut tracer = Tracer {
+        vable,
         st,
         trace,
         frames: tframes,
