@@ -529,14 +529,7 @@ impl<'a, 'b> Writer<'a, 'b> {
             }
             LlOp::IndirectCall => {
                 let fnptr = self.opnd(args[0]);
-                let a = args[1..]
-                    .iter()
-                    .filter(|&&v| self.f.ty(v) != LlType::Void)
-                    .copied()
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .map(|v| self.opnd(v))
-                    .collect();
+                let a = self.non_void_opnds(&args[1..]);
                 Some(self.emit(Insn::IndirectCall {
                     fnptr,
                     args: a,
@@ -566,14 +559,7 @@ impl<'a, 'b> Writer<'a, 'b> {
                     }
                 }
                 let target = (self.env.rt_target)(rf);
-                let a = args[1..]
-                    .iter()
-                    .filter(|&&v| self.f.ty(v) != LlType::Void)
-                    .copied()
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .map(|v| self.opnd(v))
-                    .collect();
+                let a = self.non_void_opnds(&args[1..]);
                 Some(self.emit(Insn::Call {
                     callee: Callee::Residual(target),
                     args: a,
@@ -625,6 +611,16 @@ impl<'a, 'b> Writer<'a, 'b> {
                 None
             }
         }
+    }
+
+    /// Operands for values, without the void ones (compiled functions do not take them).
+    fn non_void_opnds(&mut self, vals: &[Value]) -> Vec<Opnd> {
+        let vals: Vec<Value> = vals
+            .iter()
+            .copied()
+            .filter(|&v| self.f.ty(v) != LlType::Void)
+            .collect();
+        vals.into_iter().map(|v| self.opnd(v)).collect()
     }
 
     /// Arguments of a call to `callee`, without the void ones (as the compiled functions

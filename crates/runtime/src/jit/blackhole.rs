@@ -116,17 +116,10 @@ pub unsafe fn run(
                 };
                 args_buf.clear();
                 args_buf.extend(args.iter().map(|&o| val(&f.regs, o)));
-                let r = call_target(st, &st.data.targets[t as usize], &args_buf);
-                if exception_pending() {
-                    if let Some(o) = raise_here(st, frames) {
-                        return o;
-                    }
-                    continue;
+                let dst = *dst;
+                if let Some(o) = call_and_store(st, frames, t, &args_buf, dst) {
+                    return o;
                 }
-                if let Some(d) = dst {
-                    f.regs[*d as usize] = r;
-                }
-                f.pc += 1;
             }
             Insn::IndirectCall {
                 fnptr, args, dst, ..
@@ -138,17 +131,10 @@ pub unsafe fn run(
                 };
                 args_buf.clear();
                 args_buf.extend(args.iter().map(|&o| val(&f.regs, o)));
-                let r = call_target(st, &st.data.targets[t as usize], &args_buf);
-                if exception_pending() {
-                    if let Some(o) = raise_here(st, frames) {
-                        return o;
-                    }
-                    continue;
+                let dst = *dst;
+                if let Some(o) = call_and_store(st, frames, t, &args_buf, dst) {
+                    return o;
                 }
-                if let Some(d) = dst {
-                    f.regs[*d as usize] = r;
-                }
-                f.pc += 1;
             }
             Insn::Raise { value, reraise, .. } => {
                 let v = val(&f.regs, *value) as *mut u8;
@@ -192,6 +178,27 @@ pub unsafe fn run(
             }
         }
     }
+}
+
+/// Calls target `t` from the innermost frame: stores the result and steps on, or
+/// dispatches the exception it raised (`Some` when it left the outermost frame).
+unsafe fn call_and_store(
+    st: &JitState,
+    frames: &mut Vec<Frame>,
+    t: u32,
+    args: &[u64],
+    dst: Option<u16>,
+) -> Option<Outcome> {
+    let r = call_target(st, &st.data.targets[t as usize], args);
+    if exception_pending() {
+        return raise_here(st, frames);
+    }
+    let f = frames.last_mut().expect("a frame");
+    if let Some(d) = dst {
+        f.regs[d as usize] = r;
+    }
+    f.pc += 1;
+    None
 }
 
 /// The exception edge of the instruction at a frame's pc.
