@@ -3,6 +3,8 @@
 use crate::driver::Annotator;
 use crate::model::{Ann, ClassRef};
 use frontend::diag::Diagnostic;
+use frontend::entities::ObjId;
+use frontend::prebuilt::Snapshot;
 use frontend::source::Span;
 
 /// Whether a qualified name is a builtin exception class; returns its plain name.
@@ -502,42 +504,26 @@ pub fn printable_location(
     kw: &[(String, Ann, Span)],
     span: Span,
 ) -> Result<(), Diagnostic> {
-    use frontend::prebuilt::Obj;
     let names: std::collections::HashSet<&str> = kw.iter().map(|(n, _, _)| n.as_str()).collect();
     let mut calls = vec![];
-    for (_, obj) in a.snapshot.objects.iter() {
-        let Obj::LibInstance { class, attrs } = obj else {
-            continue;
-        };
-        if class != "rpy.jit.JitDriver" {
-            continue;
-        }
-        let attr = |n: &str| attrs.iter().find(|(k, _)| k == n).map(|(_, v)| *v);
-        let strs = |n: &str| -> Vec<String> {
-            match attr(n).map(|v| &a.snapshot.objects[v]) {
-                Some(Obj::List { items }) => items
-                    .iter()
-                    .filter_map(|&i| match &a.snapshot.objects[i] {
-                        Obj::Str { value } => Some(value.clone()),
-                        _ => None,
-                    })
-                    .collect(),
-                _ => vec![],
-            }
-        };
-        let (greens, reds) = (strs("greens"), strs("reds"));
-        let declared: std::collections::HashSet<&str> =
-            greens.iter().chain(&reds).map(String::as_str).collect();
+    for (_, drv) in jit_drivers(a.snapshot) {
+        let declared: std::collections::HashSet<&str> = drv
+            .greens
+            .iter()
+            .chain(&drv.reds)
+            .map(String::as_str)
+            .collect();
         if declared != names {
             continue;
         }
-        let Some(f) = attr("get_printable_location") else {
+        let Some(f) = drv.printable_location else {
             continue;
         };
-        if !matches!(a.snapshot.objects[f], Obj::Function(_)) {
+        if !matches!(a.snapshot.objects[f], frontend::prebuilt::Obj::Function(_)) {
             continue;
         }
-        let args: Vec<(Ann, Span)> = greens
+        let args: Vec<(Ann, Span)> = drv
+            .greens
             .iter()
             .filter_map(|g| kw.iter().find(|(n, _, _)| n == g))
             .map(|(_, x, s)| (x.clone(), *s))
@@ -616,4 +602,57 @@ pub fn is_known_builtin(q: &str) -> bool {
                 | "quit"
                 | "StopIteration"
         )
+}
+
+/// A prebuilt `rpy.jit.JitDriver` as the import left it.
+pub struct JitDriverObj {
+    pub name: String,
+    pub greens: Vec<String>,
+    pub reds: Vec<String>,
+    pub virtualizables: Vec<String>,
+    /// The `get_printable_location` object, if any.
+    pub printable_location: Option<ObjId>,
+}
+
+/// The program's `JitDriver`s, in object order (their index is the driver number).
+pub fn jit_drivers(snapshot: &Snapshot) -> Vec<(ObjId, JitDriverObj)> {
+    use frontend::prebuilt::Obj;
+    let mut out = vec![];
+    for (o, obj) in snapshot.objects.iter() {
+        let Obj::LibInstance { class, attrs } = obj else {
+            continue;
+        };
+        if class != "rpy.jit.JitDriver" {
+            continue;
+        }
+        let attr = |n: &str| attrs.iter().find(|(k, _)| k == n).map(|(_, v)| *v);
+        let strs = |n: &str| -> Vec<String> {
+            match attr(n).map(|v| &snapshot.objects[v]) {
+                Some(Obj::List { items }) => items
+                    .iter()
+                    .filter_map(|&i| match &snapshot.objects[i] {
+                        Obj::Str { value } => Some(value.clone()),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => vec![],
+            }
+        };
+        let name = match attr("name").map(|v| &snapshot.objects[v]) {
+            Some(Obj::Str { value }) => value.clone(),
+            _ => "jitdriver".into(),
+        };
+        out.push((
+            o,
+            JitDriverObj {
+                name,
+                greens: strs("greens"),
+                reds: strs("reds"),
+                virtualizables: strs("virtualizables"),
+                printable_location: attr("get_printable_location")
+                    .filter(|&f| !matches!(snapshot.objects[f], Obj::None)),
+            },
+        ));
+    }
+    out
 }

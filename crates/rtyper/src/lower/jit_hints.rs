@@ -22,41 +22,21 @@ pub fn drivers(
     classes: Option<&ClassTable>,
 ) -> Vec<JitDriverDesc> {
     let mut out = vec![];
-    for (o, obj) in snapshot.objects.iter() {
-        let Obj::LibInstance { class, attrs } = obj else {
-            continue;
-        };
-        if class != "rpy.jit.JitDriver" {
-            continue;
-        }
-        let attr = |n: &str| attrs.iter().find(|(k, _)| k == n).map(|(_, v)| *v);
-        let strs = |n: &str| -> Vec<String> {
-            match attr(n).map(|v| &snapshot.objects[v]) {
-                Some(Obj::List { items }) => items
-                    .iter()
-                    .filter_map(|&i| match &snapshot.objects[i] {
-                        Obj::Str { value } => Some(value.clone()),
-                        _ => None,
-                    })
-                    .collect(),
-                _ => vec![],
-            }
-        };
-        let name = match attr("name").map(|v| &snapshot.objects[v]) {
-            Some(Obj::Str { value }) => value.clone(),
-            _ => "jitdriver".into(),
-        };
-        let printable_location =
-            attr("get_printable_location").and_then(|f| p.func_graphs.get(&f).copied());
-        let reds = strs("reds");
-        let virtualizable = strs("virtualizables")
+    for (o, drv) in annotator::builtins::jit_drivers(snapshot) {
+        let printable_location = drv
+            .printable_location
+            .and_then(|f| p.func_graphs.get(&f).copied());
+        let reds = drv.reds;
+        let virtualizable = drv
+            .virtualizables
             .first()
             .and_then(|v| reds.iter().position(|r| r == v))
             .and_then(|red| classes.and_then(|c| virtualizable_layout(p, snapshot, c, red)));
+        let name = drv.name;
         out.push(JitDriverDesc {
             obj: o,
             name,
-            greens: strs("greens"),
+            greens: drv.greens,
             reds,
             printable_location,
             virtualizable,
