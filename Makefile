@@ -12,7 +12,7 @@ OUT := out
 export LLVM_SYS_140_PREFIX ?= /usr/lib/llvm-14
 
 .DEFAULT_GOAL := help
-.PHONY: help deps build demo test check-programs clean
+.PHONY: help deps bench-deps build demo test check-programs bench bench-quick bench-insns clean
 
 help:
 	@echo "rpy: translate restricted Python 3 programs to native binaries (LLVM 14)"
@@ -21,12 +21,20 @@ help:
 	@echo "  make test    install what is missing, build, run every test (oracle suite included)"
 	@echo "  make build   cargo build --release --workspace ($(RPY) and its runtime librpyrt.a)"
 	@echo "  make deps    install missing system packages (LLVM 14 dev, python3, ...)"
+	@echo "  make bench   time CPython, pypy3 and the translated binaries (with and without"
+	@echo "               JIT) on the example interpreters; table, bench/results/*.json, chart"
+	@echo "  make bench-quick   the same on small inputs (under two minutes)"
+	@echo "  make bench-insns   instruction counts (perf stat or callgrind) on the small inputs"
 	@echo "  make clean   remove build outputs"
 	@echo
 	@echo "  RPY_ORACLE_FILTER=substr make test   runs only the oracle programs whose name contains substr"
+	@echo "  BENCH_ARGS='--only bf --runs 5' make bench   passes options to bench/run.py"
 
 deps:
 	@tools/install-deps.sh
+
+bench-deps:
+	@tools/install-deps.sh bench
 
 build: deps
 	$(CARGO) build --release --workspace
@@ -50,6 +58,16 @@ test: build check-programs
 # The oracle programs stay inside the language slice, within 64-bit ints, and fast.
 check-programs:
 	$(PYTHON) tools/check-programs.py
+
+# bench/run.py --help lists the options; BENCH_INSNS=1 counts instructions instead.
+bench: build bench-deps
+	$(PYTHON) bench/run.py --rpy $(RPY) $(BENCH_ARGS)
+
+bench-quick: build bench-deps
+	$(PYTHON) bench/run.py --rpy $(RPY) --quick $(BENCH_ARGS)
+
+bench-insns: build bench-deps
+	$(PYTHON) bench/run.py --rpy $(RPY) --quick --insns $(BENCH_ARGS)
 
 clean:
 	$(CARGO) clean
