@@ -25,7 +25,7 @@ COL_STEP = 1
 CY0 = -20
 CX0 = -32
 MAXIT = 40
-QUICK = (7, 6, 20, 2, 12)
+QUICK = (3, 8, 8, 5, 5)
 PALETTE = [(0, " "), (2, "."), (4, ":"), (8, "*"), (16, "o")]  # (iterations >=, char)
 INSIDE = "#"
 

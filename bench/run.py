@@ -335,6 +335,9 @@ def main(argv):
         entry = {"name": bench["name"], "interpreter": bench["interpreter"], "args": args,
                  "variants": {}, "failures": [], "notes": []}
         expected, reference = None, None
+        if not opts.quick and bench.get("expected"):
+            with open(os.path.join(ROOT, bench["expected"]), "rb") as f:
+                expected, reference = f.read(), bench["expected"]
         for variant in VARIANTS:
             if variant == "pypy3" and not have_pypy:
                 entry["variants"][variant] = {"status": "missing"}
@@ -362,8 +365,9 @@ def main(argv):
                 entry["failures"].append("%s: %s" % (variant, res.get("diff") or res["error"]))
             entry["variants"][variant] = res
         entry["reference"] = reference
-        if reference not in ("cpython", "pypy3"):
-            entry["notes"].append("unchecked: neither CPython nor pypy3 finished")
+        if reference in ("nojit", "jit"):
+            entry["notes"].append("unchecked: neither CPython nor pypy3 finished "
+                                  "(the JIT binary was compared with the JIT-less one)")
         if not tool and entry["variants"].get("jit", {}).get("status") == "ok":
             entry["jit_stats"] = jit_stats(
                 variant_command("jit", bench, binaries, args), 10 * opts.timeout)
