@@ -69,16 +69,17 @@ def _cell(res):
         return [_count(res["instructions"]), "", "", "", ""]
     if st == "ok":
         return [_t(res["median_s"]), _t(res["min_s"]), _t(res["max_s"]), str(res["runs"]),
-                "%.1fM" % (res["peak_rss_kb"] / 1024.0)]
+                "%.1fM" % (res["peak_rss_kb"] / 1024.0) if res.get("peak_rss_kb") else "-"]
     if st == "timeout":
         return [">%ds" % res["timeout_s"], "", "", "", "timeout"]
-    return ["-", "", "", "", {"wrong": "WRONG", "error": "ERROR"}.get(st, st)]
+    return ["-", "", "", "", {"wrong": "WRONG", "error": "ERROR"}.get(st, st or "")]
 
 
-def _grid(rows, header):
+def _grid(rows, header, left=1):
+    """Aligned columns: the first `left` ones to the left, numbers to the right."""
     widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]
     fmt = lambda r: "  ".join(
-        (str(c).ljust(w) if i == 0 else str(c).rjust(w)) for i, (c, w) in
+        (str(c).ljust(w) if i < left else str(c).rjust(w)) for i, (c, w) in
         enumerate(zip(r, widths))).rstrip()
     return [fmt(header), "-" * len(fmt(header))] + [fmt(r) for r in rows]
 
@@ -99,7 +100,7 @@ def table(data):
             if insns:
                 cells = [cells[0] if res.get("status") == "ok" else (cells[0] + " " + cells[4]).strip()]
             rows.append([b["name"] if i == 0 else "", name] + cells)
-    lines += [""] + _grid(rows, header)
+    lines += [""] + _grid(rows, header, left=2)
 
     header = ["benchmark", "JIT/CPython", "JIT/pypy3", "JIT/no-JIT", "loops", "bridges",
               "aborts", "jit ms", "guard fails", "checked vs"]
@@ -111,7 +112,8 @@ def table(data):
             js.get("loops", "-"), js.get("bridges", "-"), js.get("aborts", "-"),
             ("%.1f" % jit_ms) if js else "-", js.get("guard_failures", "-"),
             b.get("reference") or "-"])
-    lines += ["", "time ratios (< 1: the JIT binary is faster; <x: the other side timed out)"]
+    lines += ["", "%s ratios (< 1: the JIT binary is faster; <x: the other side timed out)"
+              % ("instruction" if insns else "time")]
     lines += _grid(rows, header)
 
     stages = []

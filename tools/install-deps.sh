@@ -7,7 +7,7 @@
 #             (zlib1g-dev libffi-dev libncurses-dev libxml2-dev; llvm-14-dev pulls in
 #             libz3-dev itself), pkg-config, and python3 (the translator imports
 #             the target program with CPython, and CPython is the test oracle);
-#   bench     also pypy3, for the benchmarks.
+#   bench     also pypy3 and GNU time (peak RSS), for the benchmarks (make bench).
 #
 # Assumes Rust, build-essential, git and curl are there. Quiet and quick when nothing
 # is missing: `apt-get update` runs only when something has to be installed. Works as
@@ -18,7 +18,7 @@ set -euo pipefail
 packages=(llvm-14-dev zlib1g-dev libffi-dev libncurses-dev libxml2-dev pkg-config)
 for group in "$@"; do
   case $group in
-    bench) packages+=(pypy3) ;;
+    bench) packages+=(pypy3 time) ;;
     *) echo "install-deps: unknown group '$group' (known: bench)" >&2; exit 2 ;;
   esac
 done
