@@ -111,7 +111,7 @@ def table(data):
         rows.append([b["name"]] + [_ratio(b["ratios"].get(k)) for k, _, _ in RATIOS] + [
             js.get("loops", "-"), js.get("bridges", "-"), js.get("aborts", "-"),
             ("%.1f" % jit_ms) if js else "-", js.get("guard_failures", "-"),
-            b.get("reference") or "-"])
+            (b.get("reference") or "-").replace("bench/expected/", "")])
     lines += ["", "%s ratios (< 1: the JIT binary is faster; <x: the other side timed out)"
               % ("instruction" if insns else "time")]
     lines += _grid(rows, header)

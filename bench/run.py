@@ -287,7 +287,7 @@ def parse_args(argv):
     p.add_argument("--quick", action="store_true", help="small inputs (make bench-quick)")
     p.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "0")),
                    help="exactly N runs per variant (default: as the budget allows)")
-    p.add_argument("--budget", type=float, help="seconds per variant (default 3, quick 1)")
+    p.add_argument("--budget", type=float, help="seconds per variant (default 10, quick 1)")
     p.add_argument("--max-runs", type=int, default=21)
     p.add_argument("--timeout", type=float,
                    help="seconds before a run counts as timeout (default 120, quick 20)")
@@ -301,7 +301,7 @@ def parse_args(argv):
     p.add_argument("--build-dir", default=os.path.join(ROOT, "out", "bench"))
     opts = p.parse_args(argv)
     if opts.budget is None:
-        opts.budget = 1.0 if opts.quick else 3.0
+        opts.budget = 1.0 if opts.quick else 10.0
     if opts.timeout is None:
         opts.timeout = 20.0 if opts.quick else 120.0
     opts.rpy = os.path.abspath(os.path.join(ROOT, opts.rpy))
@@ -417,8 +417,8 @@ def main(argv):
             with open(os.path.join(opts.results, name), "w") as f:
                 f.write(svg)
     log("bench: wrote %s%s (%.0f s in all)" % (
-        os.path.relpath(json_path, ROOT),
-        "" if opts.insns else " and bench/results/latest.svg", data["total_s"]))
+        os.path.relpath(json_path, ROOT), "" if opts.insns else " and " + os.path.relpath(
+            os.path.join(opts.results, "latest.svg"), ROOT), data["total_s"]))
     failed = [b["name"] for b in results if b["failures"]]
     if failed:
         log("bench: FAILED: " + ", ".join(failed))
