@@ -99,7 +99,9 @@ class JitDriver(object):
         return True
 
     def _check_arguments(self, what, livevars):
-        if not self.check_untranslated:
+        # Comparing the keys view with the set allocates nothing: the check stays cheap
+        # (it runs at every bytecode of an interpreter running under CPython).
+        if not self.check_untranslated or livevars.keys() == self._livevars:
             return
         got = set(livevars)
         if got != self._livevars:
