@@ -541,6 +541,17 @@ impl<'a> Annotator<'a> {
             let a = self.ann(g, v);
             let old = self.p.returns[g.index()].clone();
             let span = self.origin(g, v).unwrap_or(self.p.graphs[g].span);
+            if a == Ann::Range {
+                // A range lives in its function's stack frame.
+                let d = Diagnostic::new(
+                    "E0203",
+                    "a range cannot be returned from a function (yet)",
+                    Some(span),
+                )
+                .help("return a list (`list(range(...))`) or the bounds");
+                self.report(d);
+                return;
+            }
             let mut ctx = Collect::new(self.snapshot);
             match union(&old, &a, &mut ctx) {
                 Ok(new) => {
@@ -796,6 +807,7 @@ fn const_ann_readonly(
                 },
                 None => Ann::Impossible,
             },
+            Obj::Range { .. } => Ann::Range,
             Obj::Tuple { items } => Ann::Tuple(
                 items
                     .iter()

@@ -269,8 +269,7 @@ pub fn getattr(l: &mut Lower, obj: Value, a: &Ann, name: &str, res: &Ann) -> Val
     match value {
         Some(cv) => {
             let ca = l.p.ann_of_const(&cv, l.snapshot);
-            let lc = l.lower_const_pub(&cv);
-            let v = l.konst(lc);
+            let v = l.const_value(&cv);
             l.convert(v, &ca, res)
         }
         None => {
