@@ -85,6 +85,10 @@ pub struct Annotator<'a> {
     queued: HashSet<(GraphId, Block)>,
     pub diags: Vec<Diagnostic>,
     seen_diags: HashSet<(Option<(u32, u32)>, String)>,
+    /// The error that stopped each block's last flowing: provisional until the fixpoint,
+    /// since a later pass with wider annotations (a callee's return that was still only
+    /// None, say) may flow the block without it.
+    block_diags: HashMap<(GraphId, Block), Diagnostic>,
     /// The block being flowed, for registering dependencies.
     pub current: (GraphId, Block),
     /// The operation being annotated (a site key for containers made by builtins).
@@ -136,6 +140,7 @@ pub fn annotate(snapshot: &Snapshot, sources: &mut SourceMap) -> Result<Program,
         queued: HashSet::new(),
         diags: vec![],
         seen_diags: HashSet::new(),
+        block_diags: HashMap::new(),
         current: (GraphId::new(0), Block::new(0)),
         current_inst: None,
     };
@@ -171,6 +176,11 @@ pub fn annotate(snapshot: &Snapshot, sources: &mut SourceMap) -> Result<Program,
     let _ = a.bind(entry, param, argv, span);
     a.schedule(entry, entry_block);
     a.run();
+    let mut pending: Vec<_> = std::mem::take(&mut a.block_diags).into_iter().collect();
+    pending.sort_by_key(|((g, b), _)| (g.index(), b.index()));
+    for (_, d) in pending {
+        a.report(d);
+    }
     let ret = a.p.returns[entry.index()].clone();
     if !matches!(ret, Ann::Int | Ann::Bool(_) | Ann::None | Ann::Impossible) {
         let d = Diagnostic::new(
@@ -440,6 +450,7 @@ impl<'a> Annotator<'a> {
 
     fn flow_block(&mut self, g: GraphId, b: Block) {
         self.current = (g, b);
+        self.block_diags.remove(&(g, b));
         let insts = self.p.graphs[g].blocks[b].insts.clone();
         for &i in &insts {
             let inst = self.p.graphs[g].insts[i].clone();
@@ -454,13 +465,13 @@ impl<'a> Annotator<'a> {
             }
             self.current_inst = Some(i);
             if let Some(d) = self.bad_operand(g, &inst.args, inst.span) {
-                self.report(d);
+                self.block_diags.insert((g, b), d);
                 return;
             }
             let result = match crate::rules::annotate_op(self, g, i) {
                 Ok(a) => a,
                 Err(d) => {
-                    self.report(d);
+                    self.block_diags.insert((g, b), d);
                     return;
                 }
             };
@@ -530,6 +541,17 @@ impl<'a> Annotator<'a> {
             let a = self.ann(g, v);
             let old = self.p.returns[g.index()].clone();
             let span = self.origin(g, v).unwrap_or(self.p.graphs[g].span);
+            if a == Ann::Range {
+                // A range lives in its function's stack frame.
+                let d = Diagnostic::new(
+                    "E0203",
+                    "a range cannot be returned from a function (yet)",
+                    Some(span),
+                )
+                .help("return a list (`list(range(...))`) or the bounds");
+                self.report(d);
+                return;
+            }
             let mut ctx = Collect::new(self.snapshot);
             match union(&old, &a, &mut ctx) {
                 Ok(new) => {
@@ -785,6 +807,7 @@ fn const_ann_readonly(
                 },
                 None => Ann::Impossible,
             },
+            Obj::Range { .. } => Ann::Range,
             Obj::Tuple { items } => Ann::Tuple(
                 items
                     .iter()

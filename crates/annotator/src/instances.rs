@@ -347,6 +347,12 @@ impl Annotator<'_> {
                 Some(span),
             ));
         }
+        // `self` is never None inside a method (as in RPython): a call on None raises
+        // AttributeError at the call site (the rtyper's null check).
+        let recv = Ann::Instance {
+            class: ClassRef::User(*c),
+            nullable: false,
+        };
         let mut ret = Ann::Impossible;
         let mut graphs = vec![];
         for &(f, with_self) in &impls {

@@ -79,9 +79,11 @@ pub fn annotate_op(a: &mut Annotator, g: GraphId, i: Inst) -> R {
                 ));
             };
             match &args[0] {
+                // On an instance that may be None (as RPython allows): the rtyper tests
+                // for None and raises AttributeError as CPython does.
                 Ann::Instance {
                     class: ClassRef::User(c),
-                    nullable: false,
+                    ..
                 } => {
                     a.setattr_instance(*c, &name, &args[2], span)?;
                     Ok(Ann::None)

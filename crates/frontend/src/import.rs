@@ -404,6 +404,7 @@ fn check_refs(s: &Snapshot) -> Result<(), String> {
             | Obj::Float { .. }
             | Obj::Str { .. }
             | Obj::Bytes { .. }
+            | Obj::Range { .. }
             | Obj::Builtin { .. }
             | Obj::Opaque { .. } => {}
         }

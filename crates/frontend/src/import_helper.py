@@ -389,6 +389,8 @@ class Snapshot:
             return {"kind": "list", "items": [self.ref(x) for x in obj]}
         if t is tuple:
             return {"kind": "tuple", "items": [self.ref(x) for x in obj]}
+        if t is range and all(-2**63 <= x < 2**63 for x in (obj.start, obj.stop, obj.step)):
+            return {"kind": "range", "start": obj.start, "stop": obj.stop, "step": obj.step}
         if t is dict:
             return {"kind": "dict", "items": [[self.ref(k), self.ref(v)] for k, v in obj.items()]}
         if t is set or t is frozenset:

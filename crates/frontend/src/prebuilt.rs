@@ -42,6 +42,12 @@ pub enum Obj {
     Tuple {
         items: Vec<ObjId>,
     },
+    /// A `range` object made at import time (its bounds fit in 64 bits).
+    Range {
+        start: i64,
+        stop: i64,
+        step: i64,
+    },
     Dict {
         items: Vec<(ObjId, ObjId)>,
     },

@@ -269,8 +269,7 @@ pub fn getattr(l: &mut Lower, obj: Value, a: &Ann, name: &str, res: &Ann) -> Val
     match value {
         Some(cv) => {
             let ca = l.p.ann_of_const(&cv, l.snapshot);
-            let lc = l.lower_const_pub(&cv);
-            let v = l.konst(lc);
+            let v = l.const_value(&cv);
             l.convert(v, &ca, res)
         }
         None => {
@@ -291,6 +290,7 @@ pub fn setattr(l: &mut Lower, obj: Value, a: &Ann, name: &str, v: Value, va: &An
         l.error("E0332", format!("internal: no field `{name}`"));
         return;
     };
+    null_check(l, obj, a, name);
     let s = l.to_slot(v, va, &fann);
     let _ = slot_type(&fann);
     let o = l.int(off);
@@ -311,6 +311,11 @@ pub fn call_method(
         return l.konst(LlConst::Void);
     };
     null_check(l, recv, ra, name);
+    // Past the null check the receiver is a definite instance: methods take `self` so.
+    let ra = &Ann::Instance {
+        class: ClassRef::User(c),
+        nullable: false,
+    };
     let impls = method_impls(l.p, l.snapshot, c, name);
     let with_self = !matches!(
         classdef::lookup(l.snapshot, c, name).map(|(_, v)| &l.snapshot.objects[v]),

@@ -454,6 +454,12 @@ impl<'a> Lower<'a> {
         if let Some(&l) = self.env.get(&v) {
             return l;
         }
+        if let Some(c @ Const::Obj(_)) = self.hl.const_of(v).cloned() {
+            if self.range_const(&c).is_some() {
+                // Not cached: the next use may be in a block this one does not dominate.
+                return self.const_value(&c);
+            }
+        }
         let c = match self.hl.const_of(v).cloned() {
             Some(c) => self.lower_const(&c),
             None => LlConst::Void,
@@ -465,6 +471,28 @@ impl<'a> Lower<'a> {
 
     pub fn lower_const_pub(&mut self, c: &Const) -> LlConst {
         self.lower_const(c)
+    }
+
+    fn range_const(&self, c: &Const) -> Option<(i64, i64, i64)> {
+        match c {
+            Const::Obj(o) => match self.snapshot.objects[*o] {
+                Obj::Range { start, stop, step } => Some((start, stop, step)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// A low-level value for a constant, in the current block: a prebuilt range is
+    /// rebuilt where it is used, as `range(...)` would be (a stack struct), anything
+    /// else is a low-level constant.
+    pub fn const_value(&mut self, c: &Const) -> Value {
+        if let Some((start, stop, step)) = self.range_const(c) {
+            let args = vec![self.int(start), self.int(stop), self.int(step)];
+            return containers::range(self, args);
+        }
+        let lc = self.lower_const(c);
+        self.konst(lc)
     }
 
     fn lower_const(&mut self, c: &Const) -> LlConst {

@@ -295,8 +295,7 @@ pub fn lower_op(l: &mut Lower, i: Inst, inst: &InstData<FlowOp>) -> Value {
                         Some((_, v)) => {
                             let cv = annotator::driver::obj_const(l.snapshot, v);
                             let ca = l.p.ann_of_const(&cv, l.snapshot);
-                            let lc = l.lower_const_pub(&cv);
-                            let k = l.konst(lc);
+                            let k = l.const_value(&cv);
                             l.convert(k, &ca, &res)
                         }
                         None => l.konst(LlConst::Void),
@@ -683,8 +682,7 @@ pub fn bind_args(l: &mut Lower, f: ObjId, callee: GraphId, pos: Pos, kw: Kw) -> 
             None => {
                 let c = annotator::driver::obj_const(l.snapshot, defaults[k - first_default]);
                 let a = l.p.ann_of_const(&c, l.snapshot);
-                let lc = l.lower_const_pub(&c);
-                (l.konst(lc), a)
+                (l.const_value(&c), a)
             }
         };
         let pa = l.p.ann(callee, params[k], l.snapshot);

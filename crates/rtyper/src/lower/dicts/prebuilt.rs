@@ -80,6 +80,5 @@ pub fn init_graph(
 fn constant(l: &mut Lower, o: ObjId) -> (frontend::entities::Value, Ann) {
     let c = obj_const(l.snapshot, o);
     let a = l.p.ann_of_const(&c, l.snapshot);
-    let lc = l.lower_const_pub(&c);
-    (l.konst(lc), a)
+    (l.const_value(&c), a)
 }
