@@ -31,13 +31,16 @@ pub struct Compiled {
 
 impl Default for Compiled {
     /// Cranelift, unless `RPY_JIT_BACKEND=interp` asks for the reference executor (or
-    /// Cranelift does not support this machine).
+    /// Cranelift does not support this machine). `RPY_JIT_BACKEND=cranelift:none` turns
+    /// Cranelift's own optimizer off (the trace optimizer did most of that work; traces
+    /// compile faster, the code is a little worse).
     fn default() -> Compiled {
-        let interp = std::env::var("RPY_JIT_BACKEND").is_ok_and(|b| b == "interp");
-        let backend: Box<dyn Backend> = if interp {
+        let choice = std::env::var("RPY_JIT_BACKEND").unwrap_or_default();
+        let backend: Box<dyn Backend> = if choice == "interp" {
             Box::new(TraceInterp::default())
         } else {
-            match CraneliftBackend::new() {
+            let level = choice.strip_prefix("cranelift:").unwrap_or("speed");
+            match CraneliftBackend::with_opt_level(level) {
                 Ok(b) => Box::new(b),
                 Err(e) => {
                     log::write(&format!(
