@@ -30,6 +30,7 @@ HEADER = '''\
 import sys
 import math
 from rpy.rarithmetic import intmask
+from rpy.rstring import StringBuilder
 
 CK = 0
 
@@ -110,7 +111,7 @@ class Gen(object):
         if d > 0:
             opts += ["cond", "minmax"]
             if not self.pure(env):
-                opts += ["len", "strint", "call", "obj", "tup", "dget", "lidx", "floatint"]
+                opts += ["len", "strint", "call", "obj", "tup", "dget", "lidx", "floatint", "strm", "ftab", "set"]
         k = self.pick(opts)
         if k == "const":
             return str(self.pick([0, 1, 2, 3, 5, 7, 10, 13, 100, 255, 1000, -1, -7, 65536, r.randint(-50, 50)]))
@@ -121,6 +122,15 @@ class Gen(object):
             return "len(%s)" % self.expr(t, env, d - 1)
         if k == "strint":
             return "int(str(%s))" % self.safe_int(env, d - 1)
+        if k == "strm":
+            s = self.expr("str", env, d - 1)
+            m = self.pick(["find", "count", "rfind"])
+            return "%s.%s(%r)" % (s, m, self.pick(["a", "b", "z", "-", ""] if m == "count" else ["a", "zz", "-", ""]))
+        if k == "ftab":
+            return "FTAB[%s & 3](%s)" % (self.safe_int(env, d - 1), self.safe_int(env, d - 1))
+        if k == "set":
+            l = self.expr("lint", env, d - 1)
+            return self.pick(["len(set(%s))" % l, "(1 if %s in set(%s) else 0)" % (self.atom_int(env, 0), l)])
         if k == "floatint":
             return "int(%s)" % self.expr("float", env, d - 1)
         if k == "call":
@@ -236,7 +246,9 @@ class Gen(object):
             if k == 10:
                 return "%s[1]" % self.expr("tup", env, d - 1)
             if k == 11:
-                return "str(%s)" % self.expr("float", env, d - 1)
+                e = self.expr("str", env, d - 1)
+                return self.pick(["str(%s)" % self.expr("float", env, d - 1), "%s.zfill(6)" % e, "%s.ljust(5, '.')" % e,
+                                  "(%s * %d)" % (e, self.r.randint(0, 3)), "%s.center(7)" % e, "%s.rjust(4)" % e])
             fs = [f for f in self.funcs if f.ret == "str"]
             if fs and self.may_call(env):
                 return self.call(self.pick(fs), env, d - 1)
@@ -258,11 +270,15 @@ class Gen(object):
                 return "[(%s * 3 + 1) & 0xFFFF for %s in %s]" % (x, x, self.expr("lint", env, d - 1))
             if k == 5:
                 return "list(range(%s & 7))" % self.safe_int(env, d - 1)
+            if self.chance(0.5):
+                return "[i * %d for i, w in enumerate(%s) if len(w) > %d]" % (self.r.randint(1, 5), self.expr("lstr", env, d - 1), self.r.randint(0, 2))
             return "[len(w) for w in %s]" % self.expr("lstr", env, d - 1)
         if t == "lstr":
             if d <= 0:
                 return self.pick(["[]", "['a', 'b']", "['xy']"])
-            k = r.randint(0, 3)
+            k = r.randint(0, 4)
+            if k == 4:
+                return "%s.split()" % self.expr("str", env, d - 1)
             if k == 0:
                 return "[%s]" % ", ".join(self.expr("str", env, d - 1) for _ in range(r.randint(0, 3)))
             if k == 1:
@@ -437,6 +453,30 @@ class Gen(object):
             sv = [n for n, t in self.assignable(env) if t == "str"]
             if tv and iv and sv:
                 self.emit(ind, "%s, %s = %s" % (self.pick(iv), self.pick(sv), self.pick(tv)))
+                return
+        if k == 23 and depth > 0:
+            dv = self.vars_of(env, "dsi")
+            if dv:
+                kk, vv = self.fresh("k"), self.fresh("v")
+                self.emit(ind, "for %s, %s in %s.items():" % (kk, vv, self.pick(dv)))
+                self.emit(ind + 1, "mix(%s + len(%s))" % (vv, kk))
+                return
+        if k == 24:
+            sv = [n for n, t in self.assignable(env) if t == "str"]
+            if sv:
+                b, e = self.fresh("sb"), self.fresh("e")
+                self.emit(ind, "%s = StringBuilder()" % b)
+                self.emit(ind, "for %s in %s:" % (e, self.expr("lstr", env, 1)))
+                self.emit(ind + 1, "%s.append(%s)" % (b, e))
+                self.emit(ind + 1, "%s.append(%r)" % (b, self.pick([",", "", "ab"])))
+                self.emit(ind, "%s = %s.build()[:30]" % (self.pick(sv), b))
+                return
+        if k == 25 and depth > 0:
+            lv = self.vars_of(env, "lint")
+            if lv:
+                a, x, y = self.fresh("i"), self.fresh("x"), self.fresh("y")
+                self.emit(ind, "for %s, (%s, %s) in enumerate(zip(%s, %s)):" % (a, x, y, self.pick(lv), self.expr("lint", env, 1)))
+                self.emit(ind + 1, "mix(%s * 7 + %s - %s)" % (a, x, y))
                 return
         if k == 22:
             ov = self.vars_of(env, "obj")
@@ -622,6 +662,19 @@ class Gen(object):
             self.emit(0, "")
             self.emit(0, "")
 
+    def gen_ftab(self):
+        names = []
+        for i in range(4):
+            name = "g%d" % i
+            self.emit(0, "def %s(x):" % name)
+            self.emit(1, "return %s" % self.safe_int({"x": "int", "__pure__": "__"}, 2))
+            self.emit(0, "")
+            self.emit(0, "")
+            names.append(name)
+        self.emit(0, "FTAB = [%s]" % ", ".join(names))
+        self.emit(0, "")
+        self.emit(0, "")
+
     def gen_function(self, f):
         r = self.r
         self.emit(0, "def %s(%s):" % (f.name, ", ".join(p for p, _ in f.params)))
@@ -656,6 +709,7 @@ class Gen(object):
     def gen(self, jit):
         self.out.append(HEADER)
         self.gen_classes()
+        self.gen_ftab()
         nf = self.r.randint(2, 5)
         for i in range(nf):
             rec = self.chance(0.25)
