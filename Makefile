@@ -12,7 +12,7 @@ OUT := out
 export LLVM_SYS_140_PREFIX ?= /usr/lib/llvm-14
 
 .DEFAULT_GOAL := help
-.PHONY: help deps bench-deps build demo test check-programs bench bench-quick bench-insns clean
+.PHONY: help deps bench-deps build demo test check-programs bench bench-quick bench-insns clean fuzz fuzz-ci
 
 help:
 	@echo "rpy: translate restricted Python 3 programs to native binaries (LLVM 14)"
@@ -26,6 +26,8 @@ help:
 	@echo "  make bench-quick   the same on small inputs (under two minutes)"
 	@echo "  make bench-insns   instruction counts (perf stat or callgrind) on the small inputs"
 	@echo "  make clean   remove build outputs"
+	@echo "  make fuzz    differential testing: SEEDS=200 random programs (CPython vs binary vs JIT), MUTATIONS=100 mutated oracle programs"
+	@echo "  make fuzz-ci the fixed small fuzz run (a few minutes)"
 	@echo
 	@echo "  RPY_ORACLE_FILTER=substr make test   runs only the oracle programs whose name contains substr"
 	@echo "  BENCH_ARGS='--only bf --runs 5' make bench   passes options to bench/run.py"
@@ -68,6 +70,22 @@ bench-quick: build bench-deps
 
 bench-insns: build bench-deps
 	$(PYTHON) bench/run.py --rpy $(RPY) --quick --insns $(BENCH_ARGS)
+
+# Differential testing (tools/fuzz/): random programs must print the same under CPython,
+# as a binary and as a JIT binary; mutated oracle programs must give a binary or a
+# diagnostic. Differences are reduced and written to tools/fuzz/findings/.
+SEEDS ?= 200
+START ?= 1000
+MUTATIONS ?= 100
+FUZZ_JOBS ?= $(shell nproc)
+fuzz: build
+	$(PYTHON) tools/fuzz/run.py --seeds $(SEEDS) --start $(START) -j $(FUZZ_JOBS)
+	$(PYTHON) tools/fuzz/mutate.py --cases $(MUTATIONS) --start $(START) -j $(FUZZ_JOBS)
+
+# A fixed set of seeds: every one passes today, so a failure is a regression.
+fuzz-ci: build
+	$(PYTHON) tools/fuzz/run.py --seeds 12 --start 0 -j $(FUZZ_JOBS) --no-reduce --quiet
+	$(PYTHON) tools/fuzz/mutate.py --cases 24 --start 0 -j $(FUZZ_JOBS)
 
 clean:
 	$(CARGO) clean

@@ -48,7 +48,10 @@ def mix_s(s):
 
 
 def mix_f(f):
-    mix(int(f * 64.0))
+    if abs(f) < 1e15:
+        mix(int(f * 64.0))
+    else:
+        mix(7)
 
 
 class FuzzError(Exception):
@@ -132,7 +135,7 @@ class Gen(object):
             l = self.expr("lint", env, d - 1)
             return self.pick(["len(set(%s))" % l, "(1 if %s in set(%s) else 0)" % (self.atom_int(env, 0), l)])
         if k == "floatint":
-            return "int(%s)" % self.expr("float", env, d - 1)
+            return "int((%s) %% 1e9)" % self.expr("float", env, d - 1)
         if k == "call":
             fs = [f for f in self.funcs if f.ret == "int"]
             if fs and self.may_call(env):
@@ -166,6 +169,10 @@ class Gen(object):
             return "-%s" % self.ring(env, d - 1)
         if k == 1:
             return "~%s" % self.ring(env, d - 1)
+        if k == 2:
+            return "(%s << %d)" % (self.ring(env, d - 1), self.r.randint(0, 40))
+        if k == 3:
+            return "(%s ** %d)" % (self.ring(env, d - 1), self.r.randint(0, 3))
         op = self.pick(["+", "-", "*", "+", "*", "&", "|", "^"])
         return "(%s %s %s)" % (self.ring(env, d - 1), op, self.ring(env, d - 1))
 
@@ -181,6 +188,8 @@ class Gen(object):
         if k == 7:
             return "(%s %s %s)" % (self.safe_int(env, d - 1), self.pick(["//", "%"]), self.pick(["3", "7", "10", "-4", "256"]))
         if k == 8:
+            if self.chance(0.5):
+                return "divmod(%s, %s)[%d]" % (self.safe_int(env, d - 1), self.pick(["3", "-5", "1000"]), self.r.randint(0, 1))
             return "(%s >> %d)" % (self.safe_int(env, d - 1), self.r.randint(0, 20))
         return "((%s & 0xFFFF) * (%s & 0xFFFF))" % (self.safe_int(env, d - 1), self.safe_int(env, d - 1))
 
@@ -193,7 +202,7 @@ class Gen(object):
             return self.safe_int(env, d)
         if t == "float":
             if d <= 0:
-                return self.pick(["0.5", "1.25", "-3.0", "2.0", "0.1", "1e3"])
+                return self.pick(["0.5", "1.25", "-3.0", "2.0", "0.1", "1e3", "1e-7", "123456.789", "-0.0", "2.5e15"])
             k = r.randint(0, 6)
             if k == 0:
                 return "float(%s & 0xFFFF)" % self.safe_int(env, d - 1)
@@ -210,8 +219,10 @@ class Gen(object):
             k = r.randint(0, 7)
             if self.pure(env):
                 k = 0
-            if k <= 2:
+            if k <= 1:
                 return "(%s %s %s)" % (self.safe_int(env, d - 1), self.pick(["<", "<=", "==", "!=", ">", ">="]), self.safe_int(env, d - 1))
+            if k == 2:
+                return "(%s < %s <= %s)" % (self.safe_int(env, d - 1), self.safe_int(env, d - 1), self.safe_int(env, d - 1))
             if k == 3:
                 return "(%s %s %s)" % (self.expr("str", env, d - 1), self.pick(["<", "==", "!=", "in"]), self.expr("str", env, d - 1))
             if k == 4:
@@ -230,6 +241,8 @@ class Gen(object):
             if k == 2:
                 return "str(%s)" % self.safe_int(env, d - 1)
             if k == 3:
+                if self.chance(0.3):
+                    return "%s[::%s]" % (self.expr("str", env, d - 1), self.pick(["-1", "2", "-2", "3"]))
                 return "%s[%s:%s]" % (self.expr("str", env, d - 1), self.safe_int(env, 0), self.safe_int(env, 0))
             if k == 4:
                 return "%s.%s()" % (self.expr("str", env, d - 1), self.pick(["upper", "lower", "strip", "title"]))
@@ -247,7 +260,9 @@ class Gen(object):
                 return "%s[1]" % self.expr("tup", env, d - 1)
             if k == 11:
                 e = self.expr("str", env, d - 1)
-                return self.pick(["str(%s)" % self.expr("float", env, d - 1), "%s.zfill(6)" % e, "%s.ljust(5, '.')" % e,
+                return self.pick(["str(%s)" % self.expr("float", env, d - 1), "('%%.3f|%%e|%%g' %% (%s, %s, %s))" % (
+                    self.expr("float", env, d - 1), self.expr("float", env, d - 1), self.expr("float", env, d - 1)),
+                    "str(%s * 1e%d)" % (self.expr("float", env, d - 1), self.r.randint(-12, 18)), "%s.zfill(6)" % e, "%s.ljust(5, '.')" % e,
                                   "(%s * %d)" % (e, self.r.randint(0, 3)), "%s.center(7)" % e, "%s.rjust(4)" % e])
             fs = [f for f in self.funcs if f.ret == "str"]
             if fs and self.may_call(env):
@@ -260,6 +275,8 @@ class Gen(object):
             if k == 0:
                 return "[%s]" % ", ".join(self.safe_int(env, d - 1) for _ in range(r.randint(0, 3)))
             if k == 1:
+                if self.chance(0.3):
+                    return "%s[%s::%s]" % (self.expr("lint", env, d - 1), self.pick(["", "1", "-2"]), self.pick(["-1", "2", "-3"]))
                 return "%s[%s:%s]" % (self.expr("lint", env, d - 1), self.safe_int(env, 0), self.safe_int(env, 0))
             if k == 2:
                 return "(%s + %s)" % (self.expr("lint", env, d - 1), self.expr("lint", env, d - 1))
@@ -325,6 +342,8 @@ class Gen(object):
         for pname, pt in f.params:
             if f.rec and pname == "n":
                 args.append("%s & 7" % self.safe_int(env, 0))
+            elif pt == "float":
+                args.append("(%s) %% 1000.0" % self.expr(pt, env, d))
             else:
                 args.append(self.expr(pt, env, d))
         return "%s(%s)" % (f.name, ", ".join(args))

@@ -11,7 +11,7 @@ by operations (and by helpers two calls deep) are caught inside the loop.
 """
 
 OPS = ["PUSHI", "PUSHF", "LOAD", "STORE", "ADD", "SUB", "MUL", "DIV", "LT", "DUP", "SWAP", "POP",
-       "JIF", "LOOP", "MIX", "PAIR", "FST", "ESCAPE", "CHECK", "CALLH", "PRINT", "NOP"]
+       "JIF", "LOOP", "MIX", "PAIR", "FST", "ESCAPE", "CHECK", "CALLH", "PRINT", "NOP", "BAIL"]
 NREGS = 4  # data registers; loop counters use NREGS + nesting level
 
 INTERP = '''
@@ -244,6 +244,9 @@ def interp(code, n):
             print("vm", frame.pop().repr())
         elif op == %(NOP)d:
             pass
+        elif op == %(BAIL)d:
+            if (frame.pop().toint() %% 11) == arg:
+                raise VMError(70 + arg)
         else:
             raise VMError(99)
     out = []
@@ -316,7 +319,10 @@ class BC(object):
             self.emit("MIX")
         elif k == 6:
             self.value(1)
-            self.emit("CHECK", r.randint(0, 4))
+            if r.random() < 0.2:
+                self.emit("BAIL", r.randint(0, 10))
+            else:
+                self.emit("CHECK", r.randint(0, 4))
         elif k == 7 and not in_loop:
             self.value(1)
             self.emit("PRINT")
@@ -377,7 +383,10 @@ def gen_jit_part(r):
         code = gen_bytecode(r)
         src += "CODE%d = %r\n" % (i, code)
         for n in sorted(set([r.randint(0, 9), r.randint(0, 9)])):
-            main.append("mix(interp(CODE%d, %d))" % (i, n))
+            main.append("try:")
+            main.append("    mix(interp(CODE%d, %d))" % (i, n))
+            main.append("except VMError as e:")
+            main.append("    print('vm error', e.code)")
             main.append("print('jit', %d, CK)" % i)
     src += "\n\n"
     return src, main
