@@ -189,7 +189,7 @@ class Gen(object):
             return "(%s %s %s)" % (self.safe_int(env, d - 1), self.pick(["//", "%"]), self.pick(["3", "7", "10", "-4", "256"]))
         if k == 8:
             if self.chance(0.5):
-                return "divmod(%s, %s)[%d]" % (self.safe_int(env, d - 1), self.pick(["3", "-5", "1000"]), self.r.randint(0, 1))
+                return "(%s %s %s)" % (self.safe_int(env, d - 1), self.pick(["//", "%"]), self.pick(["3", "-5", "1000"]))
             return "(%s >> %d)" % (self.safe_int(env, d - 1), self.r.randint(0, 20))
         return "((%s & 0xFFFF) * (%s & 0xFFFF))" % (self.safe_int(env, d - 1), self.safe_int(env, d - 1))
 
