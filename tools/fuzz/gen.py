@@ -81,6 +81,7 @@ class Gen(object):
         self.out = []
         self.counter = 0
         self.calls_left = 0
+        self.cur_ret = None
 
     # ---- helpers
     def fresh(self, prefix):
@@ -396,7 +397,7 @@ class Gen(object):
 
     def stmt(self, ind, env, depth, in_loop):
         r = self.r
-        k = r.randint(0, 29)
+        k = r.randint(0, 31)
         av = self.assignable(env)
         if k <= 6 and av:
             n, t = self.pick(av)
@@ -496,6 +497,20 @@ class Gen(object):
                 a, x, y = self.fresh("i"), self.fresh("x"), self.fresh("y")
                 self.emit(ind, "for %s, (%s, %s) in enumerate(zip(%s, %s)):" % (a, x, y, self.pick(lv), self.expr("lint", env, 1)))
                 self.emit(ind + 1, "mix(%s * 7 + %s - %s)" % (a, x, y))
+                return
+        if k == 26 and self.cur_ret and depth < 3:
+            self.emit(ind, "if %s:" % self.expr("bool", env, 1))
+            e = self.expr(self.cur_ret, env, 1)
+            if self.cur_ret == "float":
+                e = "(%s) %% 1000.0" % e
+            if self.cur_ret == "str":
+                e = "(%s)[:20]" % e
+            self.emit(ind + 1, "return %s" % e)
+            return
+        if k == 27:
+            ov = self.vars_of(env, "obj")
+            if ov:
+                self.emit(ind, "print(%s)" % self.pick(ov))
                 return
         if k == 22:
             ov = self.vars_of(env, "obj")
@@ -647,7 +662,9 @@ class Gen(object):
             names.append(name)
         for name, base, extra in self.classes:
             self.emit(0, "class %s(%s):" % (name, base or "object"))
-            env = {"self.a": "int", "x": "int", "__pure__": "__"}
+            env = {"self.a": "int", "x": "int", "self.K": "int", "__pure__": "__"}
+            if base is None or self.chance(0.4):
+                self.emit(1, "K = %d" % self.r.randint(-5, 50))
             if base is None:
                 self.emit(1, "def __init__(self, a, s):")
                 self.emit(2, "self.a = a")
@@ -699,6 +716,7 @@ class Gen(object):
         self.emit(0, "def %s(%s):" % (f.name, ", ".join(p for p, _ in f.params)))
         env = dict(f.params)
         self.calls_left = 3
+        self.cur_ret = f.ret
         if f.rec:
             env["__ro__"] = ("n",)
             self.emit(1, "if n <= 0:")
@@ -743,6 +761,7 @@ class Gen(object):
             self.out.append(jit_src)
         self.emit(0, "def main(argv):")
         env = {"argv": "__argv"}
+        self.cur_ret = None
         self.calls_left = 1000
         for f in self.funcs:
             for _ in range(self.r.randint(1, 3)):

@@ -11,7 +11,7 @@ by operations (and by helpers two calls deep) are caught inside the loop.
 """
 
 OPS = ["PUSHI", "PUSHF", "LOAD", "STORE", "ADD", "SUB", "MUL", "DIV", "LT", "DUP", "SWAP", "POP",
-       "JIF", "LOOP", "MIX", "PAIR", "FST", "ESCAPE", "CHECK", "CALLH", "PRINT", "NOP", "BAIL"]
+       "JIF", "LOOP", "MIX", "PAIR", "FST", "ESCAPE", "CHECK", "CALLH", "PRINT", "NOP", "BAIL", "CALLSUB"]
 NREGS = 4  # data registers; loop counters use NREGS + nesting level
 
 INTERP = '''
@@ -138,7 +138,7 @@ def helper(w, k):
     return helper_inner(w, k)
 
 
-driver = JitDriver(greens=["pc", "code"], reds=[%(reds)s]%(vable_arg)s)
+driver = JitDriver(greens=["pc", "code"], reds=[%(reds)s]%(vable_arg)s, is_recursive=True)
 
 
 def interp(code, n):
@@ -244,6 +244,10 @@ def interp(code, n):
             print("vm", frame.pop().repr())
         elif op == %(NOP)d:
             pass
+        elif op == %(CALLSUB)d:
+            w = frame.pop()
+            sub = interp(SUBS[arg], -1 - (w.toint() & 7))
+            frame.push(W_Int(sub & 0xFFFF))
         elif op == %(BAIL)d:
             if (frame.pop().toint() %% 11) == arg:
                 raise VMError(70 + arg)
@@ -254,7 +258,8 @@ def interp(code, n):
         out.append(w.repr())
     for w in frame.log:
         out.append(w.repr())
-    print("regs", " ".join(out[:12]))
+    if n >= 0:
+        print("regs", " ".join(out[:12]))
     return acc%(extra_ret)s
 
 
@@ -265,9 +270,10 @@ def div(a, b):
 
 
 class BC(object):
-    def __init__(self, r):
+    def __init__(self, r, nsubs=0):
         self.r = r
         self.code = []
+        self.nsubs = nsubs
 
     def emit(self, op, arg=0):
         self.code.append(OPS.index(op))
@@ -311,6 +317,11 @@ class BC(object):
     def stmt(self, level, in_loop):
         r = self.r
         k = r.randint(0, 11)
+        if self.nsubs and r.random() < 0.08:
+            self.value(1)
+            self.emit("CALLSUB", r.randrange(self.nsubs))
+            self.emit("MIX")
+            return
         if k <= 3:
             self.value(2)
             self.emit("STORE", r.randint(0, NREGS - 1))
@@ -348,8 +359,12 @@ class BC(object):
         self.emit("LOOP", start * 16 + reg)
 
 
-def gen_bytecode(r):
-    bc = BC(r)
+def gen_bytecode(r, nsubs=0, small=False):
+    bc = BC(r, nsubs)
+    if small:
+        for _ in range(r.randint(1, 3)):
+            bc.stmt(2, True)
+        return bc.code
     for _ in range(r.randint(2, 6)):
         bc.stmt(0, False)
     if r.random() < 0.8:
@@ -377,10 +392,15 @@ def gen_jit_part(r):
     d["extra_step"] = "                steps += 1\n" if extra else ""
     d["extra_ret"] = " + steps" if extra else ""
     src = "from rpy.jit import JitDriver, promote\n" + INTERP % d
-    progs = []
     main = []
+    nsubs = r.randint(0, 2)
+    subs = []
+    for i in range(nsubs):
+        src += "SUB%d = %r\n" % (i, gen_bytecode(r, small=True))
+        subs.append("SUB%d" % i)
+    src += "SUBS = [%s]\n" % ", ".join(subs + ["[]"])
     for i in range(r.randint(1, 3)):
-        code = gen_bytecode(r)
+        code = gen_bytecode(r, nsubs)
         src += "CODE%d = %r\n" % (i, code)
         for n in sorted(set([r.randint(0, 9), r.randint(0, 9)])):
             main.append("try:")
