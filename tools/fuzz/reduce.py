@@ -3,8 +3,8 @@
 largest chunks first (delta debugging over the AST), then replace expressions by
 simpler ones of the same kind, then drop unused top-level definitions.
 
-usage: tools/fuzz/reduce.py PROG.py KIND [--budget N]    (KIND as in run.py: plain, jit,
-       translate-crash...); prints the reduced program.
+usage: tools/fuzz/reduce.py PROG.py [--budget N]: runs PROG.py every way (as run.py does)
+and prints the program reduced while it keeps failing the same way.
 """
 
 import ast
@@ -36,6 +36,8 @@ def statements(tree):
     """Every statement and except-handler, outer ones first."""
     out = []
     for node in ast.walk(tree):
+        if is_footer(node):
+            continue  # the footer runs main: never touched
         for field in ("body", "orelse", "finalbody", "handlers"):
             items = getattr(node, field, None)
             if isinstance(items, list):
@@ -45,13 +47,17 @@ def statements(tree):
     return out
 
 
+def is_footer(s):
+    return isinstance(s, ast.If) and "__main__" in ast.dump(s.test)
+
+
 def is_protected(s):
     # keep main and the __main__ footer: without them nothing runs
+    if isinstance(s, (ast.Import, ast.ImportFrom)):
+        return True
     if isinstance(s, ast.FunctionDef) and s.name == "main":
         return True
     if isinstance(s, ast.If) and "__main__" in ast.dump(s.test):
-        return True
-    if isinstance(s, ast.Return) and False:
         return True
     return False
 
@@ -172,12 +178,18 @@ def reduce(src, predicate, budget=300, log=None):
 
 
 if __name__ == "__main__":
+    import tempfile
+
     import run as runner
 
     src = open(sys.argv[1]).read()
-    kind = sys.argv[2]
     budget = 300
     if "--budget" in sys.argv:
         budget = int(sys.argv[sys.argv.index("--budget") + 1])
-    pred = runner.make_predicate(kind, timeout=runner.DEFAULT_TIMEOUTS)
+    work = tempfile.mkdtemp(prefix="rpy-reduce-")
+    kind, detail, info = runner.check(src, work, runner.DEFAULT_TIMEOUTS)
+    sys.stderr.write("%s: %s\n" % (kind, detail))
+    if kind == "ok" or "python" not in info:
+        sys.exit("reduce.py: nothing to reduce (%s)" % kind)
+    pred = runner.make_predicate(kind, detail, runner.DEFAULT_TIMEOUTS, work, info["python"])
     sys.stdout.write(reduce(src, pred, budget, log=lambda m: sys.stderr.write(m + "\n")))

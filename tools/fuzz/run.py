@@ -86,12 +86,22 @@ def check(src, workdir, timeouts, want_jit=True, stop_after=None):
     return "ok", "", info
 
 
-def make_predicate(kind, detail, timeouts, workdir):
-    """True when a candidate still fails the same way."""
+def py_sig(res):
+    """How CPython ended: the status and the class of an uncaught exception."""
+    lines = res.err.strip().splitlines()
+    return (res.rc, lines[-1].split(":")[0] if lines and res.rc != 0 else "")
+
+
+def make_predicate(kind, detail, timeouts, workdir, py_ref):
+    """True when a candidate still fails the same way, and CPython still ends as it did
+    on the original (so a deletion that breaks the program under CPython is rejected)."""
+    want = py_sig(py_ref)
 
     def pred(src):
         stop = kind if kind in ("plain", "jit") else None
-        k, d, _ = check(src, workdir, timeouts, want_jit=True, stop_after=stop)
+        k, d, info = check(src, workdir, timeouts, want_jit=True, stop_after=stop)
+        if "python" not in info or py_sig(info["python"]) != want:
+            return False
         if kind in ("crash", "refused"):
             return k == kind and d == detail
         return k == kind
@@ -131,7 +141,7 @@ def one_seed(seed, args, tmp):
     if kind in ("plain", "jit", "crash", "hang") or (kind == "refused" and args.reduce_refusals):
         final_info = info
         if args.reduce and kind != "hang":
-            pred = make_predicate(kind, detail, DEFAULT_TIMEOUTS, os.path.join(workdir, "r"))
+            pred = make_predicate(kind, detail, DEFAULT_TIMEOUTS, os.path.join(workdir, "r"), info["python"])
             budget = args.budget if kind != "refused" else min(args.budget, 60)
             src = reducer.reduce(src, pred, budget)
             _, _, final_info = check(src, os.path.join(workdir, "final"), DEFAULT_TIMEOUTS)
