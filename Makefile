@@ -56,6 +56,7 @@ demo: build
 test: build check-programs
 	$(PYTHON) -m unittest discover -s tests/python
 	$(CARGO) test --release --workspace
+	@$(MAKE) --no-print-directory fuzz-ci
 
 # The oracle programs stay inside the language slice, within 64-bit ints, and fast.
 check-programs:
