@@ -1,3 +1,6 @@
+# Richards, as PyPy's rpython/translator/goal/richards.py has it (Python 3 port).
+# The oracle runs 3 iterations; as a benchmark: `python3 tests/programs/richards.py 10 time`
+# (and the translated binary the same way) runs 10 and prints the times.
 # based on a Java version:
 #  Based on original version written in BCPL by Dr Martin Richards
 #  in 1981 at Cambridge University Computer Laboratory, England

@@ -269,7 +269,9 @@ pub struct Emitted<'ctx> {
     pub kind: Raises,
 }
 
-fn ret_zero(e: &mut Emitter, f: &LlFunction) {
+/// Returns a zero of the function's result type (the value is unused: an exception is
+/// pending).
+pub fn ret_zero(e: &mut Emitter, f: &LlFunction) {
     match e.ll_type(f.ret) {
         Some(t) => {
             let z = t.const_zero();

@@ -217,12 +217,7 @@ pub fn emit_hint<'ctx>(
     }
     // With a `can_enter_jit`, the JIT is entered there; the merge point only receives
     // the restarts.
-    let has_can_enter = jit.data.jitcodes.iter().any(|jc| {
-        jc.code
-            .iter()
-            .any(|i| *i == rpyrt::jit::jitcode::Insn::CanEnter(driver as u32))
-    });
-    if inst.op == LlOp::JitMergePoint && has_can_enter {
+    if inst.op == LlOp::JitMergePoint && jit.data.drivers[driver].has_can_enter {
         return Ok(());
     }
     let vars = &inst.args[1..];
@@ -333,15 +328,7 @@ pub fn emit_hint<'ctx>(
     }
     // An exception escaped the portal while the JIT ran it: its frames are recorded.
     e.builder.position_at_end(exc);
-    match e.ll_type(f.ret) {
-        Some(t) => {
-            let z = t.const_zero();
-            e.builder.build_return(Some(&z)).expect("positioned");
-        }
-        None => {
-            e.builder.build_return(None).expect("positioned");
-        }
-    }
+    crate::function::ret_zero(e, f);
     e.builder.position_at_end(cont);
     Ok(())
 }

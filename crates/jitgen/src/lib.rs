@@ -79,20 +79,8 @@ pub fn generate(
     for (k, &g) in graphs.iter().enumerate() {
         let f = &prog.functions[g];
         let fl = flags(g);
-        let descr = CallDescr {
-            args: f
-                .params
-                .iter()
-                .filter(|&&t| t != LlType::Void)
-                .map(|&t| ty(t))
-                .collect(),
-            ret: ty(f.ret),
-            // Every compiled function checks the stack (RecursionError).
-            can_raise: true,
-            elidable: fl.elidable,
-            writes_heap: !fl.elidable,
-            ret_i1: f.ret == LlType::Bool,
-        };
+        // Every compiled function checks the stack (RecursionError): it can raise.
+        let descr = call_descr(&f.params, f.ret, true, fl.elidable);
         targets.push(CallTarget {
             name: f.graph.name.clone(),
             descr,
@@ -107,7 +95,7 @@ pub fn generate(
         fl.elidable || fl.look_inside == Some(false) || portal_graphs.contains(&g)
     };
     let mut rt_targets: HashMap<&'static str, u32> = HashMap::new();
-    let mut extra: Vec<CallTarget> = vec![];
+    let mut extra: Vec<(&'static RuntimeFn, CallTarget)> = vec![];
     let base = targets.len() as u32;
     let mut out_codes = vec![];
     let mut reg_maps = HashMap::new();
@@ -118,26 +106,16 @@ pub fn generate(
             if let Some(&t) = rt_targets.get(rf.name) {
                 return t;
             }
-            let descr = CallDescr {
-                args: rf
-                    .params
-                    .iter()
-                    .filter(|&&t| t != LlType::Void)
-                    .map(|&t| ty(t))
-                    .collect(),
-                ret: ty(rf.ret),
-                can_raise: rf.can_raise,
-                elidable: false,
-                writes_heap: true,
-                ret_i1: rf.ret == LlType::Bool,
-            };
-            // Entries are added to the table after the jitcodes are written.
-            extra.push(CallTarget {
-                name: rf.name.to_string(),
-                descr,
-                func: u32::MAX,
-                stub: u32::MAX,
-            });
+            // Its address-table entries are added after the jitcodes are written.
+            extra.push((
+                rf,
+                CallTarget {
+                    name: rf.name.to_string(),
+                    descr: call_descr(rf.params, rf.ret, rf.can_raise, false),
+                    func: u32::MAX,
+                    stub: u32::MAX,
+                },
+            ));
             let t = base + extra.len() as u32 - 1;
             rt_targets.insert(rf.name, t);
             t
@@ -159,16 +137,11 @@ pub fn generate(
         }
         addrs = addrs_ref;
     }
-    for t in &mut extra {
-        let rf = rtyper::runtime_fns::ALL
-            .iter()
-            .find(|f| f.name == t.name)
-            .copied()
-            .expect("runtime function by name");
+    for (rf, mut t) in extra {
         t.func = addrs.get(AddrEntry::Func(Callable::Runtime(rf)));
         t.stub = addrs.get(AddrEntry::Stub(Callable::Runtime(rf)));
+        targets.push(t);
     }
-    targets.extend(extra);
     let mut drivers = vec![];
     let mut portal_list = vec![];
     for (d, p) in portals.iter().enumerate() {
@@ -183,6 +156,7 @@ pub fn generate(
                 reds: vec![],
                 printable_location: None,
                 virtualizable: None,
+                has_can_enter: false,
             });
             portal_list.push(None);
             continue;
@@ -213,6 +187,9 @@ pub fn generate(
                 scalars: v.scalars.iter().map(|&(o, t)| (o, ty(t))).collect(),
                 arrays: v.arrays.iter().map(|&(o, t)| (o, ty(t))).collect(),
             }),
+            has_can_enter: out_codes
+                .iter()
+                .any(|jc| jc.code.contains(&Insn::CanEnter(d as u32))),
         });
         portal_list.push(Some((g, block)));
     }
@@ -227,6 +204,23 @@ pub fn generate(
         addrs: addrs.entries,
         portals: portal_list,
     })
+}
+
+/// What a call to a function of this signature may do (its parameters and result as
+/// compiled: void ones dropped, bools as 0/1 words with an `i1` result noted).
+fn call_descr(params: &[LlType], ret: LlType, can_raise: bool, elidable: bool) -> CallDescr {
+    CallDescr {
+        args: params
+            .iter()
+            .filter(|&&t| t != LlType::Void)
+            .map(|&t| ty(t))
+            .collect(),
+        ret: ty(ret),
+        can_raise,
+        elidable,
+        writes_heap: !elidable,
+        ret_i1: ret == LlType::Bool,
+    }
 }
 
 fn internal(msg: impl std::fmt::Display) -> Diagnostic {

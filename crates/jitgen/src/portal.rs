@@ -57,19 +57,15 @@ fn find_unsplit(f: &LlFunction) -> Option<(Block, usize)> {
             if inst.op != LlOp::JitMergePoint {
                 continue;
             }
-            let done = k == 0 && inst.args[1..] == data.params[..] && is_split(f, b);
+            // Already in shape: first in a block (not the entry, which the JIT cannot
+            // jump back to) whose parameters are its greens and reds.
+            let done = k == 0 && inst.args[1..] == data.params[..] && b != f.graph.entry;
             if !done {
                 return Some((b, k));
             }
         }
     }
     None
-}
-
-/// A split block has a single predecessor edge from its split-off head (by construction
-/// its params are the merge point's arguments).
-fn is_split(f: &LlFunction, b: Block) -> bool {
-    f.graph.entry != b
 }
 
 fn split_at(f: &mut LlFunction, b: Block, k: usize) -> Result<MergePoint, Diagnostic> {

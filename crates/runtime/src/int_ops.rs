@@ -65,13 +65,8 @@ pub unsafe extern "C" fn rpy_int_truediv(a: i64, b: i64) -> f64 {
     int_truediv(a, b)
 }
 
-/// `a // b` (floor); `i64::MIN // -1` wraps to `i64::MIN`.
-#[no_mangle]
-pub unsafe extern "C" fn rpy_int_floordiv(a: i64, b: i64) -> i64 {
-    if b == 0 {
-        raise_msg(ZERO_DIVISION_ERROR, "integer division or modulo by zero");
-        return 0;
-    }
+/// Python's `a // b` for a non-zero `b` (floor); `i64::MIN // -1` wraps to `i64::MIN`.
+pub fn floordiv(a: i64, b: i64) -> i64 {
     let q = a.wrapping_div(b);
     if (a.wrapping_rem(b) != 0) && ((a < 0) != (b < 0)) {
         q - 1
@@ -80,17 +75,32 @@ pub unsafe extern "C" fn rpy_int_floordiv(a: i64, b: i64) -> i64 {
     }
 }
 
-/// `a % b` (result has the sign of `b`); `x % -1 == 0`.
-#[no_mangle]
-pub unsafe extern "C" fn rpy_int_mod(a: i64, b: i64) -> i64 {
-    if b == 0 {
-        raise_msg(ZERO_DIVISION_ERROR, "integer division or modulo by zero");
-        return 0;
-    }
+/// Python's `a % b` for a non-zero `b` (the result has the sign of `b`); `x % -1 == 0`.
+pub fn modulo(a: i64, b: i64) -> i64 {
     let r = a.wrapping_rem(b);
     if r != 0 && ((r < 0) != (b < 0)) {
         r + b
     } else {
         r
     }
+}
+
+/// `a // b`, raising ZeroDivisionError for a zero `b`.
+#[no_mangle]
+pub unsafe extern "C" fn rpy_int_floordiv(a: i64, b: i64) -> i64 {
+    if b == 0 {
+        raise_msg(ZERO_DIVISION_ERROR, "integer division or modulo by zero");
+        return 0;
+    }
+    floordiv(a, b)
+}
+
+/// `a % b`, raising ZeroDivisionError for a zero `b`.
+#[no_mangle]
+pub unsafe extern "C" fn rpy_int_mod(a: i64, b: i64) -> i64 {
+    if b == 0 {
+        raise_msg(ZERO_DIVISION_ERROR, "integer division or modulo by zero");
+        return 0;
+    }
+    modulo(a, b)
 }

@@ -273,6 +273,35 @@ pub fn len(l: &mut Lower, v: Value, a: &Ann) -> Value {
 }
 
 /// `range(...)`: a stack struct `{start, stop, step}`.
+/// Whether a range iteration at `cur` has an item (`cur` is before `stop` in the
+/// direction of `step`), and that direction (`step > 0`).
+pub fn range_has_item(l: &mut Lower, cur: Value, stop: Value, step: Value) -> (Value, Value) {
+    let z = l.int(0);
+    let pos = l.op(LlOp::IntGt, vec![step, z], LlType::Bool);
+    let lt = l.op(LlOp::IntLt, vec![cur, stop], LlType::Bool);
+    let gt = l.op(LlOp::IntGt, vec![cur, stop], LlType::Bool);
+    let has = l.op(LlOp::Select(LlType::Bool), vec![pos, lt, gt], LlType::Bool);
+    (has, pos)
+}
+
+/// The range position after `cur`: `cur + step`, or `stop` when that steps past the int
+/// range (Python's range has no wrap-around, so an overflowed step ends the iteration).
+pub fn range_advance(l: &mut Lower, cur: Value, stop: Value, step: Value, pos: Value) -> Value {
+    let nxt = l.op(LlOp::IntAdd, vec![cur, step], LlType::Int);
+    let up_wrapped = l.op(LlOp::IntLt, vec![nxt, cur], LlType::Bool);
+    let down_wrapped = l.op(LlOp::IntGt, vec![nxt, cur], LlType::Bool);
+    let wrapped = l.op(
+        LlOp::Select(LlType::Bool),
+        vec![pos, up_wrapped, down_wrapped],
+        LlType::Bool,
+    );
+    l.op(
+        LlOp::Select(LlType::Int),
+        vec![wrapped, stop, nxt],
+        LlType::Int,
+    )
+}
+
 pub fn range(l: &mut Lower, args: Vec<Value>) -> Value {
     let (start, stop, step) = match args.len() {
         1 => (l.int(0), args[0], l.int(1)),
@@ -347,29 +376,11 @@ pub fn lower_loop_next(
                 l.field(it, 8, LlType::Int),
                 l.field(it, 16, LlType::Int),
             );
-            let z = l.int(0);
-            let pos = l.op(LlOp::IntGt, vec![step, z], LlType::Bool);
-            let lt = l.op(LlOp::IntLt, vec![cur, stop], LlType::Bool);
-            let gt = l.op(LlOp::IntGt, vec![cur, stop], LlType::Bool);
-            let has = l.op(LlOp::Select(LlType::Bool), vec![pos, lt, gt], LlType::Bool);
+            let (has, pos) = range_has_item(l, cur, stop, step);
             (
                 has,
                 Box::new(move |l: &mut Lower| {
-                    // Stepping past the int range ends the iteration (Python's range
-                    // has no wrap-around): an overflowed step stores `stop`.
-                    let nxt = l.op(LlOp::IntAdd, vec![cur, step], LlType::Int);
-                    let up_wrapped = l.op(LlOp::IntLt, vec![nxt, cur], LlType::Bool);
-                    let down_wrapped = l.op(LlOp::IntGt, vec![nxt, cur], LlType::Bool);
-                    let wrapped = l.op(
-                        LlOp::Select(LlType::Bool),
-                        vec![pos, up_wrapped, down_wrapped],
-                        LlType::Bool,
-                    );
-                    let nxt = l.op(
-                        LlOp::Select(LlType::Int),
-                        vec![wrapped, stop, nxt],
-                        LlType::Int,
-                    );
+                    let nxt = range_advance(l, cur, stop, step, pos);
                     l.set_field(it, 0, LlType::Int, nxt);
                     cur
                 }),

@@ -103,21 +103,50 @@ fn optimize(st: &JitState, trace: Trace, is_loop: bool) -> Result<Trace, String>
     out.map_err(|OptError::InvalidLoop(why)| format!("invalid loop: {why}"))
 }
 
-pub fn compile_loop(st: &mut JitState, trace: Trace, name: &str) -> Result<u32, String> {
+/// What kind of trace is compiled (for the log and the statistics).
+#[derive(Copy, Clone, PartialEq)]
+enum Kind {
+    Loop,
+    /// From a merge point into another compiled loop.
+    Entry,
+    Bridge,
+}
+
+/// Logs the trace, optimizes it, compiles it, logs the result; `depth` as in
+/// [`TraceInfo::depth`].
+fn compile_logged(
+    st: &mut JitState,
+    trace: Trace,
+    kind: Kind,
+    at: &str,
+    depth: u32,
+) -> Result<u32, String> {
+    let what = match kind {
+        Kind::Loop => "loop",
+        Kind::Entry => "entry",
+        Kind::Bridge => "bridge",
+    };
     if log::enabled() {
         log::write(&format!(
-            "# loop at {name}: {} operations before optimization\n{}",
+            "# {what} at {at}: {} operations before optimization\n{}",
             trace.ops.len(),
             trace.to_text()
         ));
     }
-    let opt = optimize(st, trace, true)?;
-    let id = st.warmup.compiled.add(name.to_string(), opt, 0)?;
-    log::stats().loops += 1;
+    let opt = optimize(st, trace, kind == Kind::Loop)?;
+    let name = match kind {
+        Kind::Loop => at.to_string(),
+        _ => format!("{what} at {at}"),
+    };
+    let id = st.warmup.compiled.add(name, opt, depth)?;
+    match kind {
+        Kind::Loop => log::stats().loops += 1,
+        _ => log::stats().bridges += 1,
+    }
     if log::enabled() {
         let t = &st.warmup.compiled.infos[id as usize].trace;
         log::write(&format!(
-            "# loop {id} at {name}: {} operations after optimization\n{}",
+            "# {what} {id} at {at}: {} operations after optimization\n{}",
             t.ops.len(),
             t.to_text()
         ));
@@ -125,55 +154,27 @@ pub fn compile_loop(st: &mut JitState, trace: Trace, name: &str) -> Result<u32, 
     Ok(id)
 }
 
+pub fn compile_loop(st: &mut JitState, trace: Trace, name: &str) -> Result<u32, String> {
+    compile_logged(st, trace, Kind::Loop, name, 0)
+}
+
 /// A trace from a merge point that ran into another compiled loop: compiled like a
 /// bridge (it has no loop of its own) and entered from its key.
 pub fn compile_entry(st: &mut JitState, trace: Trace, name: &str) -> Result<u32, String> {
-    if log::enabled() {
-        log::write(&format!(
-            "# entry at {name}: before optimization\n{}",
-            trace.to_text()
-        ));
-    }
-    let opt = optimize(st, trace, false)?;
-    let id = st.warmup.compiled.add(format!("entry at {name}"), opt, 0)?;
-    log::stats().bridges += 1;
-    if log::enabled() {
-        let t = &st.warmup.compiled.infos[id as usize].trace;
-        log::write(&format!(
-            "# entry {id} at {name}: after optimization\n{}",
-            t.to_text()
-        ));
-    }
-    Ok(id)
+    compile_logged(st, trace, Kind::Entry, name, 0)
 }
 
+/// A bridge from guard `guard` of trace `from`, attached to it.
 pub fn compile_bridge(
     st: &mut JitState,
     trace: Trace,
     from: u32,
     guard: SnapshotId,
-    target: u32,
 ) -> Result<u32, String> {
-    let name = format!("bridge from guard {} of trace {from}", guard.0);
-    if log::enabled() {
-        log::write(&format!(
-            "# {name}: before optimization\n{}",
-            trace.to_text()
-        ));
-    }
     debug_assert!(trace.ops.last().map(|o| o.opcode) == Some(Opcode::Jump));
-    let _ = target;
-    let opt = optimize(st, trace, false)?;
+    let at = format!("guard {} of trace {from}", guard.0);
     let depth = st.warmup.compiled.infos[from as usize].depth + 1;
-    let id = st.warmup.compiled.add(name.clone(), opt, depth)?;
+    let id = compile_logged(st, trace, Kind::Bridge, &at, depth)?;
     st.warmup.compiled.backend.attach_bridge(from, guard, id);
-    log::stats().bridges += 1;
-    if log::enabled() {
-        let t = &st.warmup.compiled.infos[id as usize].trace;
-        log::write(&format!(
-            "# bridge {id} ({name}): after optimization\n{}",
-            t.to_text()
-        ));
-    }
     Ok(id)
 }

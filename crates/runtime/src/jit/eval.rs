@@ -3,29 +3,10 @@
 //! folding may use.
 
 use super::trace::Opcode::{self, *};
+use crate::int_ops::{floordiv, modulo};
 
 fn b(x: bool) -> u64 {
     x as u64
-}
-
-/// Python floor division of a by a non-zero d (`i64::MIN // -1` wraps).
-pub fn floordiv(a: i64, d: i64) -> i64 {
-    let q = a.wrapping_div(d);
-    if (a.wrapping_rem(d) != 0) && ((a < 0) != (d < 0)) {
-        q - 1
-    } else {
-        q
-    }
-}
-
-/// Python modulo by a non-zero d (the result has the sign of d).
-pub fn modulo(a: i64, d: i64) -> i64 {
-    let r = a.wrapping_rem(d);
-    if r != 0 && ((r < 0) != (d < 0)) {
-        r + d
-    } else {
-        r
-    }
 }
 
 /// Computes a pure, non-overflow-checking operation; `None` for an operation that is
@@ -114,14 +95,22 @@ mod tests {
 
     #[test]
     fn python_division() {
-        assert_eq!(floordiv(7, -2), -4);
-        assert_eq!(floordiv(-7, 2), -4);
-        assert_eq!(floordiv(i64::MIN, -1), i64::MIN);
-        assert_eq!(modulo(-7, 2), 1);
-        assert_eq!(modulo(7, -2), -1);
-        assert_eq!(modulo(i64::MIN, -1), 0);
-        assert_eq!(eval_pure(IntRShift, &[(-5i64) as u64, 70]), Some(u64::MAX));
-        assert_eq!(eval_pure(IntLShift, &[5, 64]), Some(0));
+        let int = |op, a: i64, b: i64| eval_pure(op, &[a as u64, b as u64]).map(|r| r as i64);
+        assert_eq!(int(IntFloorDiv, 7, 2), Some(3));
+        assert_eq!(int(IntFloorDiv, 7, -2), Some(-4));
+        assert_eq!(int(IntFloorDiv, -7, 2), Some(-4));
+        assert_eq!(int(IntFloorDiv, -7, -2), Some(3));
+        assert_eq!(int(IntFloorDiv, i64::MIN, -1), Some(i64::MIN));
+        assert_eq!(int(IntFloorDiv, 1, 0), None);
+        assert_eq!(int(IntMod, -7, 2), Some(1));
+        assert_eq!(int(IntMod, 7, -2), Some(-1));
+        assert_eq!(int(IntMod, -7, -2), Some(-1));
+        assert_eq!(int(IntMod, i64::MIN, -1), Some(0));
+        assert_eq!(int(IntRShift, -5, 70), Some(-1));
+        assert_eq!(int(IntRShift, 8, 64), Some(0));
+        assert_eq!(int(IntRShift, -8, 1), Some(-4));
+        assert_eq!(int(IntLShift, 5, 64), Some(0));
+        assert_eq!(int(IntLShift, 1, -1), Some(0));
         assert_eq!(eval_ovf(IntAddOvf, &[i64::MAX as u64, 1]), None);
     }
 }

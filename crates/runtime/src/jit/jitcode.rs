@@ -166,6 +166,9 @@ pub struct DriverInfo {
     pub printable_location: Option<u32>,
     /// The virtualizable red, if the driver declares one.
     pub virtualizable: Option<VableInfo>,
+    /// The program calls `can_enter_jit` for this driver: the JIT is entered (and
+    /// counters tick) there, and the merge point only receives restarts.
+    pub has_can_enter: bool,
 }
 
 /// A virtualizable (RPython's `virtualizables=[...]` with the class's

@@ -6,7 +6,7 @@ use super::eval;
 use super::jitcode::CallTarget;
 use super::state::JitState;
 use super::trace::Opcode::{self, *};
-use crate::abi::{TbLoc, ARRAY_ITEMS, VT_SUBCLASS_MAX, VT_SUBCLASS_MIN};
+use crate::abi::{TbLoc, ARRAY_ITEMS};
 use crate::exceptions::{rpy_exc_type, rpy_exc_value};
 
 /// Computes an `Insn::Op`: pure operations, loads, stores, `new`. Returns the result.
@@ -56,14 +56,7 @@ pub fn exception_pending() -> bool {
 
 /// Whether the pending exception is an instance of the class with vtable `vt`.
 pub unsafe fn exception_matches(vt: u64) -> bool {
-    let t = rpy_exc_type as *const i64;
-    if t.is_null() {
-        return false;
-    }
-    let min = *t.byte_offset(VT_SUBCLASS_MIN as isize);
-    let cmin = *(vt as *const i64).byte_offset(VT_SUBCLASS_MIN as isize);
-    let cmax = *(vt as *const i64).byte_offset(VT_SUBCLASS_MAX as isize);
-    cmin <= min && min < cmax
+    crate::exceptions::rpy_exc_matches(rpy_exc_type, vt as *const u8) != 0
 }
 
 /// Takes the pending exception (a handler caught it).
@@ -80,6 +73,5 @@ pub unsafe fn record_traceback(st: &JitState, tb: Option<u32>) {
 }
 
 pub unsafe fn raise_overflow() {
-    let idx = crate::abi::builtin_exception_index("OverflowError").unwrap_or(0) as i64;
-    crate::exceptions::rpy_raise_builtin(idx, c"integer overflow".as_ptr() as *const u8);
+    crate::exceptions::raise_msg(crate::exceptions::OVERFLOW_ERROR, "integer overflow");
 }

@@ -18,8 +18,6 @@ pub struct JitState {
     pub jitcode_of_target: HashMap<u32, u32>,
     pub params: Params,
     pub warmup: Warmup,
-    /// Per driver: whether it has a `can_enter_jit` (then counting happens there).
-    pub has_can_enter: Vec<bool>,
     /// Jitcodes the tracer calls instead of inlining (a trace through them was too long).
     pub dont_inline: std::collections::HashSet<u32>,
 }
@@ -89,16 +87,6 @@ impl JitState {
         for (k, jc) in data.jitcodes.iter().enumerate() {
             jitcode_of_target.insert(jc.target, k as u32);
         }
-        let mut has_can_enter = vec![false; data.drivers.len()];
-        for jc in &data.jitcodes {
-            for insn in &jc.code {
-                if let super::jitcode::Insn::CanEnter(d) = insn {
-                    if let Some(h) = has_can_enter.get_mut(*d as usize) {
-                        *h = true;
-                    }
-                }
-            }
-        }
         JitState {
             data,
             addrs,
@@ -107,7 +95,6 @@ impl JitState {
             jitcode_of_target,
             params: Params::from_env(),
             warmup: Warmup::default(),
-            has_can_enter,
             dont_inline: Default::default(),
         }
     }

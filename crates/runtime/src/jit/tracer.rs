@@ -60,10 +60,6 @@ pub struct Tracer<'a> {
     pub inline_starts: Vec<usize>,
 }
 
-fn ty_of(t: Type) -> Type {
-    t
-}
-
 impl<'a> Tracer<'a> {
     fn get(&self, o: u16) -> (u64, Arg) {
         let tf = self.frames.last().expect("frame");
@@ -548,7 +544,7 @@ impl<'a> Tracer<'a> {
             let b = match b {
                 Arg::Var(_) => b,
                 Arg::Const(c) => Arg::Const(Const {
-                    ty: ty_of(self.reg_type(dr)),
+                    ty: self.reg_type(dr),
                     bits: c.bits & if d.ret_i1 { 1 } else { u64::MAX },
                 }),
             };

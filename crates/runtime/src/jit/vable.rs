@@ -59,27 +59,34 @@ unsafe fn write(p: u64, off: i64, v: u64) {
     *((p as i64 + off) as *mut u64) = v;
 }
 
-/// The slots' current values, read from memory.
+/// Whether the lists of the virtualizable at `obj` have the lengths `lens` (what a
+/// compiled loop was made for). Checked at every entry into compiled code: no allocation.
 ///
 /// # Safety
 /// As [`shape`].
-pub unsafe fn read_slots(info: &VableInfo, obj: u64) -> Vec<u64> {
-    let mut out: Vec<u64> = info
-        .scalars
-        .iter()
-        .map(|&(off, _)| read(obj, off))
-        .collect();
+pub unsafe fn fits(info: &VableInfo, obj: u64, lens: &[usize]) -> bool {
+    info.arrays.len() == lens.len()
+        && info
+            .arrays
+            .iter()
+            .zip(lens)
+            .all(|(&(off, _), &len)| read(read(obj, off), LIST_LENGTH) as usize == len)
+}
+
+/// Appends the slots' current values, read from memory, to `out`.
+///
+/// # Safety
+/// As [`shape`].
+pub unsafe fn read_slots_into(info: &VableInfo, obj: u64, out: &mut Vec<u64>) {
+    out.extend(info.scalars.iter().map(|&(off, _)| read(obj, off)));
     for &(off, _) in &info.arrays {
         let list = read(obj, off);
         let arr = read(list, LIST_ITEMS);
         let len = read(list, LIST_LENGTH) as usize;
         out.push(list);
         out.push(arr);
-        for j in 0..len {
-            out.push(read(arr, ARRAY_ITEMS + 8 * j as i64));
-        }
+        out.extend((0..len).map(|j| read(arr, ARRAY_ITEMS + 8 * j as i64)));
     }
-    out
 }
 
 /// Writes the slots' values back into the frame object (the lists themselves stay).

@@ -89,7 +89,12 @@ fn key_hash(d: u32, greens: &[u64]) -> u64 {
 impl Warmup {
     /// The compiled loop entered at this key.
     pub fn loop_at(&self, d: u32, greens: &[u64]) -> Option<u32> {
-        let list = self.loops.get(&key_hash(d, greens))?;
+        self.loop_at_hash(d, greens, key_hash(d, greens))
+    }
+
+    /// [`Warmup::loop_at`] with the key's hash already computed.
+    fn loop_at_hash(&self, d: u32, greens: &[u64], h: u64) -> Option<u32> {
+        let list = self.loops.get(&h)?;
         list.iter()
             .find(|(dd, k, _)| *dd == d && k[..] == *greens)
             .map(|e| e.2)
@@ -119,21 +124,21 @@ unsafe fn enter(d: u32, buf: *mut u64, from_can_enter: bool) -> i64 {
     if !st.params.on || st.warmup.busy {
         return CONTINUE;
     }
-    let di = d as usize;
-    if !from_can_enter && st.has_can_enter[di] {
+    let drv = &st.data.drivers[d as usize];
+    if !from_can_enter && drv.has_can_enter {
         return CONTINUE;
     }
-    let drv = &st.data.drivers[di];
     let (ng, nr) = (drv.greens.len(), drv.reds.len());
     let words = std::slice::from_raw_parts_mut(buf, ng + nr);
     let greens = &words[..ng];
-    if let Some(id) = st.warmup.loop_at(d, greens) {
+    let h = key_hash(d, greens);
+    if let Some(id) = st.warmup.loop_at_hash(d, greens, h) {
         st.warmup.busy = true;
         let r = run_compiled(st, d, id, words);
         st.warmup.busy = false;
         return r;
     }
-    let slot = (key_hash(d, greens) & ((1 << COUNTER_BITS) - 1)) as usize;
+    let slot = (h & ((1 << COUNTER_BITS) - 1)) as usize;
     let c = &mut st.warmup.counters[slot];
     *c += 1;
     if (*c as i64) < st.params.threshold {
@@ -312,12 +317,11 @@ unsafe fn run_compiled(st: &mut JitState, d: u32, id: u32, words: &mut [u64]) ->
     if let Some(vi) = &st.data.drivers[d as usize].virtualizable {
         let obj = frame[vi.red as usize];
         // A loop compiled for other list lengths does not fit this frame.
-        if st.warmup.compiled.infos[id as usize].vable_lens.as_deref()
-            != Some(&vable::shape(vi, obj).1[..])
-        {
+        let lens = st.warmup.compiled.infos[id as usize].vable_lens.as_deref();
+        if !lens.is_some_and(|lens| vable::fits(vi, obj, lens)) {
             return CONTINUE;
         }
-        frame.extend(vable::read_slots(vi, obj));
+        vable::read_slots_into(vi, obj, &mut frame);
     }
     frame.resize(frame.len().max(st.warmup.compiled.frame_words()), 0);
     let exit = st.warmup.compiled.execute(id, &mut frame);
@@ -447,8 +451,8 @@ unsafe fn trace_bridge(
     let Tracer { trace, frames, .. } = tracer;
     let mut frames: Vec<Frame> = frames.into_iter().map(|tf| tf.f).collect();
     match stop {
-        Stop::Joined(l) => {
-            if let Err(e) = compile::compile_bridge(st, trace, from, guard, l) {
+        Stop::Joined(_) => {
+            if let Err(e) = compile::compile_bridge(st, trace, from, guard) {
                 log::write(&format!("# compiling a bridge failed: {e}\n"));
                 st.warmup.compiled.info_mut(from).no_bridge[guard.0 as usize] = true;
             }

@@ -5,7 +5,7 @@
 use super::table::{self, hash_at};
 use super::{block, branch, goto, DictInfo};
 use crate::lltype::{LlConst, LlOp, LlType};
-use crate::lower::Lower;
+use crate::lower::{containers, Lower};
 use crate::repr::slot_type;
 use crate::runtime_fns as rt;
 use annotator::model::{Ann, DictPart};
@@ -249,24 +249,8 @@ fn range_loop(l: &mut Lower, r: Value, body: &mut dyn FnMut(&mut Lower, Value)) 
     let c = c[0];
     goto(l, head, vec![start]);
     l.cur = head;
-    let z = l.int(0);
-    let pos = l.op(LlOp::IntGt, vec![step, z], LlType::Bool);
-    let lt = l.op(LlOp::IntLt, vec![c, stop], LlType::Bool);
-    let gt = l.op(LlOp::IntGt, vec![c, stop], LlType::Bool);
-    let has = l.op(LlOp::Select(LlType::Bool), vec![pos, lt, gt], LlType::Bool);
-    let nxt = l.op(LlOp::IntAdd, vec![c, step], LlType::Int);
-    let up = l.op(LlOp::IntLt, vec![nxt, c], LlType::Bool);
-    let down = l.op(LlOp::IntGt, vec![nxt, c], LlType::Bool);
-    let wrapped = l.op(
-        LlOp::Select(LlType::Bool),
-        vec![pos, up, down],
-        LlType::Bool,
-    );
-    let nxt = l.op(
-        LlOp::Select(LlType::Int),
-        vec![wrapped, stop, nxt],
-        LlType::Int,
-    );
+    let (has, pos) = containers::range_has_item(l, c, stop, step);
+    let nxt = containers::range_advance(l, c, stop, step, pos);
     branch(l, has, live, vec![], exit, vec![]);
     l.cur = live;
     body(l, c);
