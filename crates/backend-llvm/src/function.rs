@@ -22,6 +22,26 @@ pub struct FnState<'ctx> {
     incoming: Vec<(Block, Vec<Value>, BasicBlock<'ctx>)>,
     /// The prologue block, where stack slots are allocated.
     pub prologue: BasicBlock<'ctx>,
+    /// The GC roots of this function (see `gcroots`).
+    pub gc: crate::gcroots::GcInfo,
+    /// Stack homes of the references saved on the shadow stack: they are reloaded after
+    /// operations that can collect, so every use loads them (mem2reg makes them SSA
+    /// values again).
+    pub allocas: HashMap<Value, inkwell::values::PointerValue<'ctx>>,
+    /// The base of this function's shadow-stack frame, when it has one.
+    pub ss_base: Option<inkwell::values::PointerValue<'ctx>>,
+    /// The block after the stack check that pushes the frame.
+    frame: BasicBlock<'ctx>,
+}
+
+impl<'ctx> FnState<'ctx> {
+    /// Records the LLVM value of `v` (and stores it to its stack home).
+    pub fn define(&mut self, e: &Emitter<'ctx, '_>, v: Value, x: BasicValueEnum<'ctx>) {
+        if let Some(&a) = self.allocas.get(&v) {
+            e.builder.build_store(a, x).expect("positioned");
+        }
+        self.vals.insert(v, x);
+    }
 }
 
 impl<'ctx> FnState<'ctx> {
@@ -50,6 +70,18 @@ pub fn emit_function<'ctx>(e: &mut Emitter<'ctx, '_>, g: GraphId) -> Result<(), 
     let f: &LlFunction = &e.prog.functions[g];
     let fv = e.functions[&g];
     let prologue = e.ctx.append_basic_block(fv, "prologue");
+    let gc = crate::gcroots::analyze(f);
+    e.builder.position_at_end(prologue);
+    let mut allocas = HashMap::new();
+    let mut spilled: Vec<Value> = gc.spilled.iter().copied().collect();
+    spilled.sort();
+    for v in spilled {
+        let a = e
+            .builder
+            .build_alloca(e.ptr, &format!("home.{v}"))
+            .expect("positioned");
+        allocas.insert(v, a);
+    }
     let mut st = FnState {
         g,
         fv,
@@ -58,7 +90,15 @@ pub fn emit_function<'ctx>(e: &mut Emitter<'ctx, '_>, g: GraphId) -> Result<(), 
         phis: HashMap::new(),
         incoming: vec![],
         prologue,
+        gc,
+        allocas,
+        ss_base: None,
+        frame: e.ctx.append_basic_block(fv, "frame"),
     };
+    if !st.gc.slots.is_empty() {
+        e.builder.position_at_end(st.frame);
+        st.ss_base = Some(crate::gcemit::push_frame(e, st.gc.slots.len() as u32));
+    }
     let order = f.graph.rpo();
     for &b in &order {
         let bb = e.ctx.append_basic_block(fv, &b.to_string());
@@ -89,13 +129,18 @@ pub fn emit_function<'ctx>(e: &mut Emitter<'ctx, '_>, g: GraphId) -> Result<(), 
     }
     for (&p, a) in f.graph.params().iter().zip(&entry_args) {
         if let (Some(phi), Some(a)) = (st.phis.get(&p), a) {
-            phi.add_incoming(&[(a, prologue)]);
+            phi.add_incoming(&[(a, st.frame)]);
         }
     }
     for &b in &order {
         emit_block(e, &mut st, f, b)?;
     }
     for (target, args, from) in std::mem::take(&mut st.incoming) {
+        // Values with a stack home are loaded at the end of the predecessor.
+        match from.get_terminator() {
+            Some(t) => e.builder.position_before(&t),
+            None => e.builder.position_at_end(from),
+        }
         let params = &f.graph.blocks[target].params;
         for (&p, &a) in params.iter().zip(&args) {
             if let Some(phi) = st.phis.get(&p) {
@@ -119,7 +164,10 @@ pub fn value<'ctx>(
 ) -> Option<BasicValueEnum<'ctx>> {
     match f.graph.const_of(v) {
         Some(c) => const_value(e, c),
-        None => st.vals.get(&v).copied(),
+        None => match st.allocas.get(&v) {
+            Some(&a) => Some(e.builder.build_load(a, "use").expect("positioned")),
+            None => st.vals.get(&v).copied(),
+        },
     }
 }
 
@@ -152,6 +200,11 @@ fn emit_block<'ctx>(
 ) -> Result<(), String> {
     let data = &f.graph.blocks[b];
     e.builder.position_at_end(st.blocks[&b]);
+    for &p in &data.params {
+        if let (Some(&a), Some(&x)) = (st.allocas.get(&p), st.vals.get(&p)) {
+            e.builder.build_store(a, x).expect("positioned");
+        }
+    }
     let n = data.insts.len();
     for (k, &i) in data.insts.iter().enumerate() {
         let last_guarded = k + 1 == n && matches!(data.exit, Exit::Guarded { .. });
@@ -160,9 +213,23 @@ fn emit_block<'ctx>(
             crate::jit::emit_hint(e, st, f, i)?;
             continue;
         }
+        let when = crate::gcroots::collects(f, inst.op, &inst.args);
+        let roots = st.gc.live_across.get(&i).cloned().unwrap_or_default();
+        let is_alloc = matches!(f.graph.const_of(inst.args.first().copied().unwrap_or(inst.result)),
+            Some(LlConst::Runtime(rf)) if std::ptr::eq(*rf, &rtyper::runtime_fns::ALLOC));
+        let around = when == crate::gcroots::Collects::During && !is_alloc;
+        if around {
+            crate::gcemit::save(e, st, &roots);
+        }
         let raises = crate::ops::emit_op(e, st, f, i)?;
+        if around {
+            crate::gcemit::reload(e, st, &roots);
+        }
         if let Some(r) = raises.result {
-            st.vals.insert(inst.result, r);
+            st.define(e, inst.result, r);
+        }
+        if when == crate::gcroots::Collects::After {
+            crate::gcemit::poll(e, st, &roots);
         }
         match raises.kind {
             Raises::Never => {}
@@ -242,9 +309,11 @@ fn emit_block<'ctx>(
         }
         Exit::Return(v) => match value(e, st, f, *v) {
             Some(x) if f.ret != LlType::Void => {
+                crate::gcemit::pop_frame(e, st);
                 e.builder.build_return(Some(&x)).expect("positioned");
             }
             _ => {
+                crate::gcemit::pop_frame(e, st);
                 ret_zero(e, f);
             }
         },
@@ -290,6 +359,7 @@ fn propagate<'ctx>(e: &mut Emitter<'ctx, '_>, st: &FnState<'ctx>, f: &LlFunction
     e.builder
         .build_call(rec, &[loc.into()], "")
         .expect("positioned");
+    crate::gcemit::pop_frame(e, st);
     ret_zero(e, f);
 }
 
@@ -371,7 +441,7 @@ fn catch<'ctx>(e: &mut Emitter<'ctx, '_>, st: &mut FnState<'ctx>, h: &Handler) {
     e.builder
         .build_store(e.exc_value.as_pointer_value(), null)
         .expect("positioned");
-    st.vals.insert(h.exc, v);
+    st.define(e, h.exc, v);
     let Link { target, args } = &h.link;
     let cur = e.builder.get_insert_block().expect("positioned");
     st.incoming.push((*target, args.clone(), cur));
@@ -424,7 +494,11 @@ fn stack_check<'ctx>(e: &mut Emitter<'ctx, '_>, st: &FnState<'ctx>, f: &LlFuncti
         .expect("positioned");
     let overflow = e.ctx.append_basic_block(st.fv, "stack_overflow");
     e.builder
-        .build_conditional_branch(deep, overflow, st.blocks[&f.graph.entry])
+        .build_conditional_branch(deep, overflow, st.frame)
+        .expect("positioned");
+    e.builder.position_at_end(st.frame);
+    e.builder
+        .build_unconditional_branch(st.blocks[&f.graph.entry])
         .expect("positioned");
     e.builder.position_at_end(overflow);
     let idx = rpyrt::abi::builtin_exception_index("RecursionError").expect("builtin") as u64;

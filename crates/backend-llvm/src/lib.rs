@@ -14,6 +14,8 @@
 //! Architecture invariant: produced binaries never depend on LLVM.
 
 mod function;
+mod gcemit;
+mod gcroots;
 mod jit;
 pub mod link;
 mod ops;

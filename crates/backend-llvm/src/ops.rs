@@ -244,6 +244,9 @@ pub fn emit_op<'ctx>(
             ok(b!(e.builder.build_load(addr, name)))
         }
         LlOp::SetField(t) | LlOp::SetArrayItem(t) => {
+            if t == LlType::Ref && !st.gc.no_barrier.contains(&i) {
+                crate::gcemit::write_barrier(e, st, ptr(0, &args));
+            }
             if t != LlType::Void {
                 let addr = address(e, inst.op, ptr(0, &args), int(1, &args), t);
                 let v = args.remove(2).expect("stored value");
@@ -318,6 +321,14 @@ pub fn emit_op<'ctx>(
             let Some(LlConst::Runtime(rf)) = f.graph.const_of(inst.args[0]).cloned() else {
                 return Err("internal: call_runtime without a function".into());
             };
+            if std::ptr::eq(rf, &runtime_fns::ALLOC) {
+                let roots = st.gc.live_across.get(&i).cloned().unwrap_or_default();
+                let r = crate::gcemit::alloc(e, st, int(1, &args), int(2, &args), &roots);
+                return Ok(Emitted {
+                    result: Some(r),
+                    kind: Raises::Maybe,
+                });
+            }
             let fv = e.runtime_fn(rf);
             let call_args: Vec<BasicMetadataValueEnum> =
                 args[1..].iter().filter_map(|a| a.map(Into::into)).collect();

@@ -15,10 +15,15 @@ use inkwell::values::{
 };
 use inkwell::AddressSpace;
 use rpyrt::abi::{Tid, FLAG_STATIC};
+use rpyrt::gc::layout::{make_tid, ARRAY_PLAIN, ARRAY_REFS};
 use rtyper::lltype::{LlConst, LlType};
 use rtyper::runtime_fns::RuntimeFn;
 use rtyper::LlProgram;
 use std::collections::HashMap;
+
+/// The header flags of a mutable object in static data: the write barrier must see
+/// the first reference stored into it (it then becomes a root of the GC).
+const MUTABLE_STATIC: u64 = FLAG_STATIC | rpyrt::gc::FLAG_TRACK_YOUNG;
 
 pub struct Emitter<'ctx, 'a> {
     pub ctx: &'ctx Context,
@@ -316,9 +321,15 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
             .map(|l| l.items.clone())
             .unwrap_or_default();
         let ivals: Vec<_> = items.iter().map(|c| self.static_word(c)).collect();
+        let refs = self
+            .prog
+            .prebuilt_lists
+            .iter()
+            .any(|l| l.obj == obj && l.refs);
+        let kind = if refs { ARRAY_REFS } else { ARRAY_PLAIN };
         let arr_fields = [
             self.i64
-                .const_int(Tid::Array as u64 | FLAG_STATIC, false)
+                .const_int(make_tid(Tid::Array, kind) | MUTABLE_STATIC, false)
                 .into(),
             self.i64.const_int(items.len() as u64, false).into(),
             self.i64.const_array(&ivals).into(),
@@ -334,7 +345,7 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
         arr.set_alignment(8);
         let list_val = list_ty.const_named_struct(&[
             self.i64
-                .const_int(Tid::List as u64 | FLAG_STATIC, false)
+                .const_int(make_tid(Tid::List, kind) | MUTABLE_STATIC, false)
                 .into(),
             self.i64.const_int(items.len() as u64, false).into(),
             arr.as_pointer_value().const_cast(self.ptr).into(),
@@ -404,9 +415,10 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
         g.set_alignment(8);
         self.instances.insert(obj, g);
         let mut vals = vec![self.i64.const_zero(); words as usize];
+        let shape = self.prog.class_shapes.get(class).copied().unwrap_or(0);
         vals[0] = self
             .i64
-            .const_int(Tid::Instance as u64 | FLAG_STATIC, false);
+            .const_int(make_tid(Tid::Instance, shape) | MUTABLE_STATIC, false);
         vals[1] = self.vtable(class).const_to_int(self.i64);
         for (off, c) in fields {
             vals[(off / 8) as usize] = self.static_word(&c);
@@ -446,7 +458,7 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
             .map_or(0, |d| d.kind);
         let words = (rpyrt::abi::DICT_SIZE / 8) as usize;
         let mut vals = vec![self.i64.const_zero(); words];
-        vals[0] = self.i64.const_int(Tid::Dict as u64 | FLAG_STATIC, false);
+        vals[0] = self.i64.const_int(Tid::Dict as u64 | MUTABLE_STATIC, false);
         vals[(rpyrt::abi::DICT_KIND / 8) as usize] = self.i64.const_int(kind as u64, true);
         let ty = self.i64.array_type(words as u32);
         let g = self
@@ -476,6 +488,71 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
         Ok(())
     }
 
+    /// Calls `rpy_gc_init` with the table of GC shapes and the module-global cells that
+    /// hold references.
+    fn emit_gc_init(&mut self) {
+        let mut shape_ptrs = vec![];
+        for (k, shape) in self.prog.gc_shapes.iter().enumerate() {
+            if shape.is_empty() {
+                shape_ptrs.push(self.ptr.const_null());
+                continue;
+            }
+            let words: Vec<_> = shape
+                .iter()
+                .map(|&w| self.i64.const_int(w as u64, true))
+                .collect();
+            let arr = self.i64.const_array(&words);
+            let g = self
+                .module
+                .add_global(arr.get_type(), None, &format!("rpy_gc_shape.{k}"));
+            g.set_initializer(&arr);
+            g.set_constant(true);
+            g.set_linkage(Linkage::Private);
+            shape_ptrs.push(g.as_pointer_value().const_cast(self.ptr));
+        }
+        let shapes = self.ptr.const_array(&shape_ptrs);
+        let sg = self
+            .module
+            .add_global(shapes.get_type(), None, "rpy_gc_shapes");
+        sg.set_initializer(&shapes);
+        sg.set_constant(true);
+        sg.set_linkage(Linkage::Private);
+        let mut cells = vec![];
+        for idx in 0..self.prog.global_cells.len() {
+            if self.prog.global_cells[idx].0 == LlType::Ref {
+                let c = self.global_cell(idx);
+                cells.push(c.as_pointer_value().const_cast(self.ptr));
+            }
+        }
+        let cells_arr = self.ptr.const_array(&cells);
+        let cg = self
+            .module
+            .add_global(cells_arr.get_type(), None, "rpy_gc_cells");
+        cg.set_initializer(&cells_arr);
+        cg.set_constant(true);
+        cg.set_linkage(Linkage::Private);
+        let pp = self.ptr.ptr_type(AddressSpace::default());
+        let gc_init = self.glue_fn(
+            "rpy_gc_init",
+            &[pp.into(), self.i64.into(), pp.into(), self.i64.into()],
+            None,
+        );
+        let sp = sg.as_pointer_value().const_cast(pp);
+        let cp = cg.as_pointer_value().const_cast(pp);
+        self.builder
+            .build_call(
+                gc_init,
+                &[
+                    sp.into(),
+                    self.i64.const_int(shape_ptrs.len() as u64, false).into(),
+                    cp.into(),
+                    self.i64.const_int(cells.len() as u64, false).into(),
+                ],
+                "",
+            )
+            .expect("positioned");
+    }
+
     /// `rpy_entry(argv) -> i64`: calls the entry point and widens its status.
     fn emit_entry_wrapper(&mut self) -> FunctionValue<'ctx> {
         let ty = self.i64.fn_type(&[self.ptr.into()], false);
@@ -484,7 +561,6 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
             .add_function("rpy_entry", ty, Some(Linkage::Internal));
         let bb = self.ctx.append_basic_block(wrapper, "entry");
         self.builder.position_at_end(bb);
-        let lst = wrapper.get_nth_param(0).expect("argv");
         if let Some(init) = self.prog.init {
             // Fills the prebuilt dicts first; an exception there is reported like any
             // other uncaught exception.
@@ -504,6 +580,15 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
                 .expect("positioned");
             self.builder.position_at_end(good);
         }
+        // sys.argv is made after the prebuilt dicts are filled (which may collect).
+        let argv_list_fn = self.glue_fn("rpy_argv_list", &[], Some(self.ptr.into()));
+        let lst = self
+            .builder
+            .build_call(argv_list_fn, &[], "argv")
+            .expect("positioned")
+            .try_as_basic_value()
+            .basic()
+            .expect("ptr");
         let f = self.prog.entry;
         let func = self.functions[&f];
         let params = &self.prog.functions[f].params;
@@ -545,14 +630,8 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
         self.builder
             .build_call(init, &[argc.into(), argv.into()], "")
             .expect("positioned");
-        let argv_list_fn = self.glue_fn("rpy_argv_list", &[], Some(self.ptr.into()));
-        let lst = self
-            .builder
-            .build_call(argv_list_fn, &[], "argv")
-            .expect("positioned")
-            .try_as_basic_value()
-            .basic()
-            .expect("ptr");
+        self.emit_gc_init();
+        let lst = self.ptr.const_null();
         let wrapper_ptr = wrapper.as_global_value().as_pointer_value();
         let run = self.glue_fn(
             "rpy_rt_run",

@@ -12,6 +12,7 @@
 //! from; nothing here knows about LLVM.
 
 pub mod classes;
+pub mod gc_shapes;
 pub mod lltype;
 pub mod lower;
 pub mod repr;
@@ -44,6 +45,8 @@ impl LlFunction {
 pub struct PrebuiltList {
     pub obj: ObjId,
     pub items: Vec<LlConst>,
+    /// Whether the items are GC references.
+    pub refs: bool,
 }
 
 /// A prebuilt tuple to emit as static data: its items (8-byte slots).
@@ -82,6 +85,10 @@ pub struct LlProgram {
     /// The program's `JitDriver`s; `jit_merge_point` and `can_enter_jit` name them by
     /// index here.
     pub jit_drivers: Vec<JitDriverDesc>,
+    /// The GC shapes of tuples and instances (see [`gc_shapes`]); entry 0 is empty.
+    pub gc_shapes: Vec<Vec<i64>>,
+    /// The shape number of each class's instances.
+    pub class_shapes: Vec<u64>,
 }
 
 /// A prebuilt `rpy.jit.JitDriver`.

@@ -33,6 +33,26 @@ pub fn ll_type(a: &Ann) -> LlType {
     }
 }
 
+/// Whether values of this annotation are references to GC objects (which the collector
+/// follows), as opposed to numbers, function pointers or stack-allocated iterators.
+pub fn is_gc(a: &Ann) -> bool {
+    match a {
+        Ann::Str { .. }
+        | Ann::List { .. }
+        | Ann::Tuple(_)
+        | Ann::StrBuilder
+        | Ann::Instance { .. }
+        | Ann::Optional(_)
+        | Ann::Dict { .. }
+        | Ann::Set { .. }
+        | Ann::DictView { .. } => true,
+        Ann::BoundMethod { receiver, .. }
+        | Ann::BoundFunc { receiver, .. }
+        | Ann::Super { receiver, .. } => is_gc(receiver),
+        _ => false,
+    }
+}
+
 /// The type stored in an 8-byte list slot for items of this annotation.
 pub fn slot_type(item: &Ann) -> LlType {
     match ll_type(item) {

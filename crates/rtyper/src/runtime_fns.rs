@@ -37,7 +37,7 @@ runtime_fns! {
     WRITE_STR = "rpy_write_str"(Int, Ref) -> Void, raise: false;
     WRITE_INT = "rpy_write_int"(Int, Int) -> Void, raise: false;
     WRITE_FLOAT = "rpy_write_float"(Int, Float) -> Void, raise: false;
-    LIST_NEW = "rpy_list_new"(Int) -> Ref, raise: true;
+    LIST_NEW = "rpy_list_new"(Int, Int) -> Ref, raise: true;
     LIST_GROW = "rpy_list_grow"(Ref, Int) -> Void, raise: true;
     LIST_REPR = "rpy_list_repr"(Ref, Int) -> Ref, raise: true;
     LIST_MINMAX = "rpy_list_minmax"(Ref, Int, Int) -> Int, raise: true;

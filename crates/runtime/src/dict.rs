@@ -26,12 +26,35 @@
 
 use crate::abi::*;
 use crate::exceptions::{raise_memory_error, raise_msg, TYPE_ERROR};
-use crate::heap::{alloc_obj, field, set_field};
+use crate::gc::layout::{
+    make_tid, ARRAY_ENTRIES, ARRAY_PLAIN, ENTRIES_KEY_REFS, ENTRIES_VALUE_REFS,
+};
+use crate::heap::{alloc_obj, alloc_with_header, field, set_field, set_ref};
 use crate::list::items;
 use crate::strobj::{alloc_str, chars, latin1_data, str_hash, ucs4_data, Chars};
 use crate::strops::chars_eq;
 
 const MIN_SLOTS: usize = 8;
+
+/// The bits of a dict's kind word that are its [`KeyKind`]; bit [`VALUE_REFS`] says its
+/// values are references.
+const KIND_MASK: i64 = 0xff;
+pub const VALUE_REFS: i64 = 0x100;
+
+/// The collector's view of a dict's entries array, from the dict's kind word.
+fn entries_info(kind: i64) -> u64 {
+    let key_refs = matches!(
+        KeyKind::from_i64(kind & KIND_MASK),
+        KeyKind::Str | KeyKind::Ident | KeyKind::Custom
+    );
+    ARRAY_ENTRIES
+        | if key_refs { ENTRIES_KEY_REFS } else { 0 }
+        | if kind & VALUE_REFS != 0 {
+            ENTRIES_VALUE_REFS
+        } else {
+            0
+        }
+}
 const EW: usize = ENTRY_WORDS as usize;
 
 #[inline]
@@ -94,7 +117,7 @@ unsafe fn words<'a>(arr: *mut u8) -> &'a mut [i64] {
 }
 
 /// A zeroed array of `n` words, or null with MemoryError pending.
-unsafe fn alloc_words(n: usize) -> *mut u8 {
+unsafe fn alloc_words(n: usize, info: u64) -> *mut u8 {
     let size = n
         .checked_mul(8)
         .and_then(|b| b.checked_add(ARRAY_ITEMS as usize));
@@ -102,7 +125,7 @@ unsafe fn alloc_words(n: usize) -> *mut u8 {
         raise_memory_error();
         return std::ptr::null_mut();
     };
-    let arr = alloc_obj(size, Tid::Array);
+    let arr = alloc_with_header(size, make_tid(Tid::Array, info));
     if !arr.is_null() {
         set_field(arr, ARRAY_CAPACITY, n as i64);
     }
@@ -120,7 +143,7 @@ impl Table {
         field(self.0, DICT_USED).max(0) as usize
     }
     unsafe fn kind(&self) -> KeyKind {
-        KeyKind::from_i64(field(self.0, DICT_KIND))
+        KeyKind::from_i64(field(self.0, DICT_KIND) & KIND_MASK)
     }
     unsafe fn entries<'a>(&self) -> &'a mut [i64] {
         words(field(self.0, DICT_ENTRIES) as *mut u8)
@@ -182,7 +205,10 @@ impl Table {
             n *= 2;
         }
         let cap = n * 2 / 3;
-        let (new_idx, new_ents) = (alloc_words(n), alloc_words(cap * EW));
+        let (new_idx, new_ents) = (
+            alloc_words(n, ARRAY_PLAIN),
+            alloc_words(cap * EW, entries_info(field(self.0, DICT_KIND))),
+        );
         if new_idx.is_null() || new_ents.is_null() {
             return false;
         }
@@ -198,8 +224,8 @@ impl Table {
             idx[Self::free_slot(idx, h)] = k as i64 + 1;
             k += 1;
         }
-        set_field(self.0, DICT_ENTRIES, new_ents as i64);
-        set_field(self.0, DICT_INDICES, new_idx as i64);
+        set_ref(self.0, DICT_ENTRIES, new_ents as i64);
+        set_ref(self.0, DICT_INDICES, new_idx as i64);
         set_field(self.0, DICT_USED, k as i64);
         set_field(self.0, DICT_LENGTH, k as i64);
         true
@@ -215,6 +241,7 @@ impl Table {
         let (idx, ents) = (self.indices(), self.entries());
         let e = self.used();
         idx[Self::free_slot(idx, h)] = e as i64 + 1;
+        crate::gc::write_barrier(field(self.0, DICT_ENTRIES) as *mut u8);
         ents[EW * e] = h;
         ents[EW * e + 1] = key;
         ents[EW * e + 2] = 0;
@@ -386,7 +413,7 @@ pub unsafe extern "C" fn rpy_dict_copy(d: *mut u8) -> *mut u8 {
         return rpy_dict_new(0);
     }
     let t = Table(d);
-    let c = rpy_dict_new(t.kind() as i64);
+    let c = rpy_dict_new(field(d, DICT_KIND));
     if c.is_null() || t.len() == 0 {
         return c;
     }

@@ -1,45 +1,38 @@
-//! Object allocation. Every object the runtime or generated code creates goes through
-//! [`rpy_alloc`], so the precise GC that comes later can replace it in one place. For
-//! now memory is zeroed, 8-aligned, and never freed.
+//! Object allocation for the runtime and the JIT, and raw field access. Allocation goes
+//! to the collector ([`crate::gc`]) and never collects: runtime code may hold object
+//! pointers across it. Stores of references into objects that existed before the
+//! current runtime call go through [`set_ref`] (the write barrier).
 
 use crate::abi::Tid;
-use crate::exceptions::raise_memory_error;
-use std::alloc::{alloc_zeroed, Layout};
 
-/// Larger requests are refused with MemoryError up front (no allocator would grant them).
-const MAX_ALLOC: i64 = 1 << 48;
-
-/// Allocates `size` zeroed bytes (8-aligned) and writes the header `tid`.
+/// Allocates `size` zeroed bytes (16-aligned) with header `tid`, without collecting.
 /// Raises MemoryError and returns null when `size` is negative, absurd, or unavailable.
 #[no_mangle]
 pub unsafe extern "C" fn rpy_alloc(size: i64, tid: i64) -> *mut u8 {
-    if !(0..=MAX_ALLOC).contains(&size) {
-        raise_memory_error();
-        return std::ptr::null_mut();
+    match usize::try_from(size) {
+        Ok(s) => crate::gc::alloc(s, tid as u64),
+        Err(_) => {
+            crate::exceptions::raise_memory_error();
+            std::ptr::null_mut()
+        }
     }
-    let rounded = ((size.max(8) + 7) & !7) as usize;
-    let Ok(layout) = Layout::from_size_align(rounded, 8) else {
-        raise_memory_error();
-        return std::ptr::null_mut();
-    };
-    let p = alloc_zeroed(layout);
-    if p.is_null() {
-        raise_memory_error();
-        return p;
-    }
-    *(p as *mut u64) = tid as u64;
-    p
 }
 
 /// Allocates an object of `size` bytes with type id `tid` (see [`rpy_alloc`]).
 pub unsafe fn alloc_obj(size: usize, tid: Tid) -> *mut u8 {
-    match i64::try_from(size) {
-        Ok(s) => rpy_alloc(s, tid as i64),
-        Err(_) => {
-            raise_memory_error();
-            std::ptr::null_mut()
-        }
-    }
+    crate::gc::alloc(size, tid as u64)
+}
+
+/// Allocates an object whose header carries kind-specific info (see `gc::layout`).
+pub unsafe fn alloc_with_header(size: usize, hdr: u64) -> *mut u8 {
+    crate::gc::alloc(size, hdr)
+}
+
+/// Stores the reference `value` into the field at `off` of `obj`, with the write barrier.
+#[inline]
+pub unsafe fn set_ref(obj: *mut u8, off: i64, value: i64) {
+    crate::gc::write_barrier(obj);
+    set_field(obj, off, value);
 }
 
 /// Reads the 8-byte field at byte offset `off` of object `obj`.

@@ -31,6 +31,7 @@ pub mod float_format;
 pub mod float_ops;
 pub mod float_parse;
 pub mod float_repr;
+pub mod gc;
 pub mod global;
 pub mod heap;
 pub mod int_ops;

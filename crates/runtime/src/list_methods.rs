@@ -4,6 +4,7 @@
 
 use crate::abi::*;
 use crate::exceptions::{raise_msg, INDEX_ERROR, VALUE_ERROR};
+use crate::gc::write_barrier;
 use crate::heap::{field, set_field};
 use crate::list::{items, items_mut, rpy_list_grow};
 use crate::list_compare::{item_cmp, item_eq, item_kind};
@@ -62,6 +63,7 @@ pub unsafe extern "C" fn rpy_list_insert(l: *mut u8, i: i64, bits: i64) {
             i.min(len as i64)
         } as usize;
         set_len(l, len + 1);
+        write_barrier(field(l, LIST_ITEMS) as *mut u8);
         let xs = items_mut(l);
         xs.copy_within(j..len, j + 1);
         xs[j] = bits;
@@ -76,6 +78,7 @@ pub unsafe extern "C" fn rpy_list_extend(l: *mut u8, other: *mut u8) {
     rpy_list_grow(l, (len + add.len()) as i64);
     if !crate::exceptions::exc_pending() {
         set_len(l, len + add.len());
+        write_barrier(field(l, LIST_ITEMS) as *mut u8);
         items_mut(l)[len..].copy_from_slice(&add);
     }
 }

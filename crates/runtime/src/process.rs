@@ -25,6 +25,7 @@ extern "C" {
 extern "C" fn flush_at_exit() {
     flush_stdout();
     crate::jit::log::finish();
+    crate::gc::stats::report();
 }
 
 /// Called first by the generated `main`: remembers argv and arranges for stdout to be
@@ -46,7 +47,7 @@ pub unsafe extern "C" fn rpy_argv_list() -> *mut u8 {
     } else {
         (*a).argc.max(0) as usize
     };
-    let list = rpy_list_new(argc as i64);
+    let list = rpy_list_new(argc as i64, 1);
     if list.is_null() {
         return list;
     }

@@ -71,7 +71,7 @@ unsafe fn reserve(sb: *mut u8, extra: usize, wide: bool) -> bool {
             }
         }
     }
-    set_field(sb, SB_BUF, nb as i64);
+    crate::heap::set_ref(sb, SB_BUF, nb as i64);
     true
 }
 

@@ -131,7 +131,7 @@ pub unsafe extern "C" fn rpy_list_getslice(
     let Some((first, step, n)) = slice_indices(src.len(), start, stop, step, mask) else {
         return std::ptr::null_mut();
     };
-    let r = rpy_list_new(n as i64);
+    let r = rpy_list_new(n as i64, 1);
     if r.is_null() || n == 0 {
         return r;
     }

@@ -154,5 +154,5 @@ pub unsafe fn list_of_strs(parts: &[*mut u8]) -> *mut u8 {
         return std::ptr::null_mut();
     }
     let raw: Vec<i64> = parts.iter().map(|&p| p as i64).collect();
-    list_from_items(&raw)
+    list_from_items(&raw, true)
 }

@@ -7,7 +7,7 @@ use crate::repr::{item_kind, slot_type};
 use crate::runtime_fns as rt;
 use annotator::model::{Ann, ClassRef};
 use frontend::entities::Value;
-use rpyrt::abi::{Tid, EXC_MSG, EXC_SIZE, INST_TYPEPTR};
+use rpyrt::abi::{EXC_MSG, EXC_SIZE, INST_TYPEPTR};
 
 type Pos = Vec<(Value, Ann)>;
 type Kw = Vec<(String, Value, Ann)>;
@@ -150,7 +150,7 @@ pub fn new_exception(l: &mut Lower, name: &str, msg: Option<(Value, Ann)>) -> Va
         .class_index_of(&ClassRef::Builtin(name.to_string()))
         .expect("builtin exception in class table");
     let size = l.int(EXC_SIZE);
-    let tid = l.int(Tid::Instance as i64);
+    let tid = l.int(crate::gc_shapes::instance_header(idx));
     let obj = l.call_rt(&rt::ALLOC, vec![size, tid]);
     let vt = l.konst(LlConst::Vtable(idx));
     l.set_field(obj, INST_TYPEPTR, LlType::Ref, vt);

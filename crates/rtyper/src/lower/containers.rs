@@ -79,7 +79,8 @@ impl Lower<'_> {
 pub fn newlist(l: &mut Lower, args: &[Value], anns: &[Ann], res: &Ann) -> Value {
     let item = l.list_item(res);
     let n = l.int(args.len() as i64);
-    let list = l.call_rt(&rt::LIST_NEW, vec![n]);
+    let refs = l.int(crate::repr::is_gc(&item) as i64);
+    let list = l.call_rt(&rt::LIST_NEW, vec![n, refs]);
     if !args.is_empty() {
         let items = l.field(list, LIST_ITEMS, LlType::Ref);
         for (k, (&v, a)) in args.iter().zip(anns).enumerate() {

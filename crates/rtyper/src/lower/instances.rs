@@ -13,7 +13,7 @@ use annotator::Program;
 use frontend::entities::{ObjId, Value};
 use frontend::ops::{Const, FlowOp};
 use frontend::prebuilt::{Obj, Snapshot};
-use rpyrt::abi::{Tid, EXC_MSG, INST_TYPEPTR};
+use rpyrt::abi::{EXC_MSG, INST_TYPEPTR};
 
 /// The functions a call of method `name` on an instance of `c` may run.
 pub fn method_impls(p: &Program, snapshot: &Snapshot, c: ObjId, name: &str) -> Vec<ObjId> {
@@ -177,7 +177,7 @@ fn user_of(a: &Ann) -> Option<ObjId> {
 pub fn instantiate(l: &mut Lower, c: ObjId, pos: Pos, kw: Kw, res: &Ann) -> Value {
     let idx = l.classes.user(c).expect("every user class is in the table");
     let size = l.int(l.classes.classes[idx].size);
-    let tid = l.int(Tid::Instance as i64);
+    let tid = l.int(crate::gc_shapes::instance_header(idx));
     let obj = l.call_rt(&crate::runtime_fns::ALLOC, vec![size, tid]);
     let vt = l.konst(LlConst::Vtable(idx));
     l.set_field(obj, INST_TYPEPTR, LlType::Ref, vt);

@@ -101,7 +101,8 @@ fn build_list(
     mut f: impl FnMut(&mut Lower, Value) -> (Value, Ann),
 ) -> Value {
     let item = l.list_item(res);
-    let out = l.call_rt(&rt::LIST_NEW, vec![n]);
+    let refs = l.int(crate::repr::is_gc(&item) as i64);
+    let out = l.call_rt(&rt::LIST_NEW, vec![n, refs]);
     counted_loop(l, n, vec![], |l, i, _| {
         let (v, a) = f(l, i);
         let s = l.to_slot(v, &a, &item);
@@ -157,7 +158,8 @@ pub fn try_lower(l: &mut Lower, name: &str, pos: &Pos, kw: &Kw, res: &Ann) -> Op
         }
         "list" if pos.is_empty() => {
             let z = l.int(0);
-            l.call_rt(&rt::LIST_NEW, vec![z])
+            let refs = l.int(crate::repr::is_gc(&l.list_item(res)) as i64);
+            l.call_rt(&rt::LIST_NEW, vec![z, refs])
         }
         "list" | "reversed" | "sorted" => {
             let (src, sa) = pos[0].clone();

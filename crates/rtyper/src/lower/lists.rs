@@ -125,7 +125,8 @@ fn sort_by_key(
     };
     let key_ann = super::ret_ann(l.p, g);
     let len = l.field(lst, LIST_LENGTH, LlType::Int);
-    let keys = l.call_rt(&rt::LIST_NEW, vec![len]);
+    let refs = l.int(crate::repr::is_gc(&key_ann) as i64);
+    let keys = l.call_rt(&rt::LIST_NEW, vec![len, refs]);
     let zero = l.int(0);
     let (head, body, done) = (l.ll.new_block(), l.ll.new_block(), l.ll.new_block());
     let i = l.ll.add_param(head, Some("i"));

@@ -50,6 +50,7 @@ pub fn ret_ann(p: &Program, g: GraphId) -> Ann {
 /// Rewrites every annotated graph of the program.
 pub fn rtype(p: &Program, snapshot: &Snapshot) -> Result<LlProgram, Vec<Diagnostic>> {
     let classes = instances::build_classes(p, snapshot);
+    crate::gc_shapes::start(&classes);
     let imm_lists = instances::immutable_lists(p, snapshot, &classes);
     let mut functions = PrimaryMap::new();
     let mut diags = vec![];
@@ -91,7 +92,8 @@ pub fn rtype(p: &Program, snapshot: &Snapshot) -> Result<LlProgram, Vec<Diagnost
                 })
             })
             .collect();
-        prebuilt_lists.push(PrebuiltList { obj, items });
+        let refs = crate::repr::is_gc(&item);
+        prebuilt_lists.push(PrebuiltList { obj, items, refs });
     }
     let (init_fn, prebuilt_dicts, init_diags) = dicts::init_graph(p, snapshot, &classes);
     diags.extend(init_diags);
@@ -175,7 +177,10 @@ pub fn rtype(p: &Program, snapshot: &Snapshot) -> Result<LlProgram, Vec<Diagnost
         return Err(diags);
     }
     let jit_drivers = jit_hints::drivers(p, snapshot, Some(&classes));
+    let shapes = crate::gc_shapes::finish();
     Ok(LlProgram {
+        gc_shapes: shapes.table(),
+        class_shapes: shapes.classes,
         prebuilt_tuples,
         global_cells,
         prebuilt_instances,

@@ -8,12 +8,12 @@ use crate::repr::slot_type;
 use annotator::model::Ann;
 use frontend::entities::Value;
 use frontend::graph::{Exit, Link};
-use rpyrt::abi::{Tid, TUPLE_ITEMS};
+use rpyrt::abi::TUPLE_ITEMS;
 
 /// Boxes a number of annotation `inner`.
 pub fn boxed(l: &mut Lower, v: Value, from: &Ann, inner: &Ann) -> Value {
     let size = l.int(TUPLE_ITEMS + 8);
-    let tid = l.int(Tid::Tuple as i64);
+    let tid = l.int(crate::gc_shapes::tuple_header(std::slice::from_ref(inner)));
     let b = l.call_rt(&crate::runtime_fns::ALLOC, vec![size, tid]);
     let s = l.to_slot(v, from, inner);
     l.set_field(b, TUPLE_ITEMS, slot_type(inner), s);

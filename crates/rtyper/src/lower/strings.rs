@@ -133,7 +133,8 @@ fn getslice(l: &mut Lower, args: &[Value], anns: &[Ann]) -> Value {
 /// A new list holding the str values `parts`.
 pub(crate) fn str_list(l: &mut Lower, parts: &[Value]) -> Value {
     let n = l.int(parts.len() as i64);
-    let list = l.call_rt(&rt::LIST_NEW, vec![n]);
+    let refs = l.int(1);
+    let list = l.call_rt(&rt::LIST_NEW, vec![n, refs]);
     let items = l.field(list, LIST_ITEMS, LlType::Ref);
     for (k, &p) in parts.iter().enumerate() {
         let kv = l.int(k as i64);

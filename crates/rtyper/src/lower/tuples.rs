@@ -9,14 +9,14 @@ use annotator::model::{Ann, ClassRef};
 use frontend::entities::Value;
 use frontend::graph::{Exit, Link};
 use frontend::ops::FlowOp;
-use rpyrt::abi::{Tid, LIST_ITEMS, LIST_LENGTH, TUPLE_ITEMS};
+use rpyrt::abi::{LIST_ITEMS, LIST_LENGTH, TUPLE_ITEMS};
 
 pub fn newtuple(l: &mut Lower, args: &[Value], anns: &[Ann], res: &Ann) -> Value {
     let Ann::Tuple(items) = res else {
         return l.konst(LlConst::Null);
     };
     let size = l.int(TUPLE_ITEMS + 8 * items.len() as i64);
-    let tid = l.int(Tid::Tuple as i64);
+    let tid = l.int(crate::gc_shapes::tuple_header(items));
     let t = l.call_rt(&rt::ALLOC, vec![size, tid]);
     for (k, ((&v, a), it)) in args.iter().zip(anns).zip(items).enumerate() {
         let s = l.to_slot(v, a, it);

@@ -134,7 +134,9 @@ unsafe fn enter(d: u32, buf: *mut u64, from_can_enter: bool) -> i64 {
     let h = key_hash(d, greens);
     if let Some(id) = st.warmup.loop_at_hash(d, greens, h) {
         st.warmup.busy = true;
+        crate::gc::inhibit();
         let r = run_compiled(st, d, id, words);
+        crate::gc::release();
         st.warmup.busy = false;
         return r;
     }
@@ -150,7 +152,9 @@ unsafe fn enter(d: u32, buf: *mut u64, from_can_enter: bool) -> i64 {
         return CONTINUE;
     }
     st.warmup.busy = true;
+    crate::gc::inhibit();
     let r = trace_loop(st, d, words, key);
+    crate::gc::release();
     st.warmup.busy = false;
     r
 }

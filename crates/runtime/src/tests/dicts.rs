@@ -187,12 +187,15 @@ fn copy_is_independent() {
 fn concat_pieces() {
     let _g = lock();
     unsafe {
-        let l = list_from_items(&[
-            s("{") as i64,
-            s("'a'") as i64,
-            s(": \u{263a}") as i64,
-            s("}") as i64,
-        ]);
+        let l = list_from_items(
+            &[
+                s("{") as i64,
+                s("'a'") as i64,
+                s(": \u{263a}") as i64,
+                s("}") as i64,
+            ],
+            true,
+        );
         assert_eq!(text(rpy_concat_strs(l)), "{'a': \u{263a}}");
     }
 }

@@ -13,7 +13,7 @@ const BOOL: i64 = ItemKind::Bool as i64;
 const STR: i64 = ItemKind::Str as i64;
 
 fn ints(v: &[i64]) -> *mut u8 {
-    unsafe { list_from_items(v) }
+    unsafe { list_from_items(v, false) }
 }
 
 fn floats(v: &[f64]) -> *mut u8 {
@@ -32,7 +32,7 @@ fn capacity(l: *mut u8) -> i64 {
 fn new_grow_concat_mul_copy() {
     let _g = lock();
     unsafe {
-        let l = rpy_list_new(3);
+        let l = rpy_list_new(3, 0);
         assert_eq!((items(l).to_vec(), capacity(l)), (vec![0, 0, 0], 3));
         assert_eq!(*(field(l, LIST_ITEMS) as *const u64), Tid::Array as u64);
         assert_eq!(*(l as *const u64), Tid::List as u64);
@@ -43,10 +43,10 @@ fn new_grow_concat_mul_copy() {
         assert_eq!(capacity(l), 8, "enough room already");
         rpy_list_grow(l, 100);
         assert_eq!((items(l).to_vec(), capacity(l)), (vec![1, 2, 3], 116));
-        assert_eq!(items(rpy_list_new(0)).len(), 0);
-        assert!(rpy_list_new(-1).is_null());
+        assert_eq!(items(rpy_list_new(0, 0)).len(), 0);
+        assert!(rpy_list_new(-1, 0).is_null());
         expect_exc("MemoryError", "");
-        assert!(rpy_list_new(1 << 61).is_null());
+        assert!(rpy_list_new(1 << 61, 0).is_null());
         expect_exc("MemoryError", "");
         let c = rpy_list_concat(ints(&[1, 2]), ints(&[3]));
         assert_eq!(items(c), &[1, 2, 3]);

@@ -282,7 +282,8 @@ pub fn to_list(l: &mut Lower, x: Value, xa: &Ann, res: &Ann) -> Value {
     let item = l.list_item(res);
     let from = item_ann(l, xa);
     let z = l.int(0);
-    let list = l.call_rt(&rt::LIST_NEW, vec![z]);
+    let refs = l.int(crate::repr::is_gc(&item) as i64);
+    let list = l.call_rt(&rt::LIST_NEW, vec![z, refs]);
     let st = slot_type(&item);
     for_each_item(l, x, xa, &mut |l, v| {
         let s = l.to_slot(v, &from, &item);

@@ -55,6 +55,19 @@ pub struct DictInfo {
     pub view: bool,
 }
 
+impl DictInfo {
+    /// The dict's kind word: its key kind, and whether its values are GC references.
+    pub fn kind_word(&self) -> i64 {
+        let value_refs = !self.is_set && crate::repr::is_gc(&self.value);
+        self.kind as i64
+            | if value_refs {
+                rpyrt::dict::VALUE_REFS
+            } else {
+                0
+            }
+    }
+}
+
 pub fn info(l: &Lower, a: &Ann) -> Option<DictInfo> {
     let (def, is_set, part, nullable) = match a {
         Ann::Dict { def, nullable } => (*def, false, DictPart::Keys, *nullable),
@@ -135,7 +148,7 @@ pub fn repr_value(l: &mut Lower, v: Value, a: &Ann) -> Value {
 
 /// A new empty dict for annotation `a`.
 pub fn new_dict(l: &mut Lower, info: &DictInfo) -> Value {
-    let k = l.int(info.kind as i64);
+    let k = l.int(info.kind_word());
     l.call_rt(&rt::DICT_NEW, vec![k])
 }
 

@@ -54,7 +54,7 @@ pub fn init_graph(
         let inf = info(&l, &ann).expect("dict annotation");
         out.push(PrebuiltDict {
             obj: o,
-            kind: inf.kind as i64,
+            kind: inf.kind_word(),
         });
         let d = l.konst(LlConst::PrebuiltDict(o));
         for (k, v) in items {

@@ -152,7 +152,8 @@ fn finish(l: &mut Lower, pieces: Value, close: &str) -> Value {
 
 fn pieces(l: &mut Lower, open: &str) -> Value {
     let z = l.int(0);
-    let p = l.call_rt(&rt::LIST_NEW, vec![z]);
+    let refs = l.int(1);
+    let p = l.call_rt(&rt::LIST_NEW, vec![z, refs]);
     let o = s(l, open);
     push(l, p, o, LlType::Ref);
     p

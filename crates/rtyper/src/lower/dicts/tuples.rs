@@ -52,7 +52,8 @@ pub fn eq(l: &mut Lower, a: Value, b: Value, items: &[Ann], depth: u32, keys: bo
 /// `repr(t)`: `(1, 'a')`, `(1,)`.
 pub fn repr(l: &mut Lower, t: Value, items: &[Ann], depth: u32) -> Value {
     let z = l.int(0);
-    let pieces = l.call_rt(&rt::LIST_NEW, vec![z]);
+    let refs = l.int(1);
+    let pieces = l.call_rt(&rt::LIST_NEW, vec![z, refs]);
     let push_str = |l: &mut Lower, s: &str| {
         let v = l.konst(LlConst::Str(s.to_string()));
         super::iter::push(l, pieces, v, LlType::Ref);
