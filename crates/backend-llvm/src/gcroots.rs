@@ -87,23 +87,43 @@ fn is_alloc(f: &LlFunction, op: LlOp, args: &[Value]) -> bool {
 pub fn analyze(f: &LlFunction) -> GcInfo {
     let g = &f.graph;
     let var = |v: &Value| g.const_of(*v).is_none();
-    // Stack structs and their reference words.
-    let mut stack_structs: HashMap<Value, Vec<i64>> = HashMap::new();
+    // Stack structs (a StackAlloc, or a block parameter that receives one) and the
+    // reference words of each StackAlloc.
+    let mut origin: HashMap<Value, Value> = HashMap::new();
     for b in g.rpo() {
         for &i in &g.blocks[b].insts {
             if g.insts[i].op == LlOp::StackAlloc {
-                stack_structs.insert(g.insts[i].result, vec![]);
+                origin.insert(g.insts[i].result, g.insts[i].result);
             }
         }
     }
+    loop {
+        let mut changed = false;
+        for b in g.rpo() {
+            for l in g.blocks[b].exit.links() {
+                let params = &g.blocks[l.target].params;
+                for (p, a) in params.iter().zip(&l.args) {
+                    if let Some(&o) = origin.get(a) {
+                        if origin.insert(*p, o) != Some(o) {
+                            changed = true;
+                        }
+                    }
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let mut words_of: HashMap<Value, Vec<i64>> = HashMap::new();
     for b in g.rpo() {
         for &i in &g.blocks[b].insts {
             let inst = &g.insts[i];
             if inst.op == LlOp::SetField(LlType::Ref) {
-                if let (Some(words), Some(LlConst::Int(off))) = (
-                    stack_structs.get_mut(&inst.args[0]),
-                    g.const_of(inst.args[1]),
-                ) {
+                if let (Some(o), Some(LlConst::Int(off))) =
+                    (origin.get(&inst.args[0]), g.const_of(inst.args[1]))
+                {
+                    let words = words_of.entry(*o).or_default();
                     if !words.contains(off) {
                         words.push(*off);
                     }
@@ -111,6 +131,10 @@ pub fn analyze(f: &LlFunction) -> GcInfo {
             }
         }
     }
+    let stack_structs: HashMap<Value, Vec<i64>> = origin
+        .iter()
+        .map(|(v, o)| (*v, words_of.get(o).cloned().unwrap_or_default()))
+        .collect();
     let is_root_value =
         |v: &Value| var(v) && f.ty(*v) == LlType::Ref && !stack_structs.contains_key(v);
     let holds_refs = |v: &Value| stack_structs.get(v).is_some_and(|w| !w.is_empty());
