@@ -282,6 +282,32 @@ pub unsafe fn write_barrier(obj: *mut u8) {
     }
 }
 
+/// Asks for a collection at the next poll or allocation of generated code.
+pub fn request_collection() {
+    gc().request();
+}
+
+/// Whether `p` is in the nursery (it will move at the next collection).
+pub fn is_young(p: *const u8) -> bool {
+    gc().is_young(p)
+}
+
+/// Keeps the objects at these addresses alive for the rest of the run (compiled code
+/// embeds them). Fails if one of them is young: it would move.
+pub fn pin_for_jit(addrs: &[u64]) -> Result<(), ()> {
+    let g = gc();
+    if addrs.iter().any(|&a| g.is_young(a as *const u8)) {
+        g.request();
+        return Err(());
+    }
+    // SAFETY: single-threaded runtime.
+    let perm = unsafe { roots::permanent() };
+    perm.extend(addrs.iter().map(|&a| a as *mut u8));
+    perm.sort_unstable();
+    perm.dedup();
+    Ok(())
+}
+
 pub fn inhibit() {
     gc().inhibit();
 }

@@ -134,6 +134,10 @@ fn compile_logged(
         ));
     }
     let opt = optimize(st, trace, kind == Kind::Loop)?;
+    crate::gc::pin_for_jit(&opt.ref_consts()).map_err(|()| {
+        "a constant of the trace is a young object (it would move); retried after the next collection"
+            .to_string()
+    })?;
     let name = match kind {
         Kind::Loop => at.to_string(),
         _ => format!("{what} at {at}"),

@@ -474,6 +474,36 @@ pub struct Trace {
 }
 
 impl Trace {
+    /// The references the trace holds as constants (in operations and snapshots):
+    /// compiled code embeds them, so the GC must keep them alive and in place.
+    pub fn ref_consts(&self) -> Vec<u64> {
+        let mut out = vec![];
+        for op in &self.ops {
+            for a in &op.args {
+                if let Arg::Const(c) = a {
+                    if c.ty == Type::Ref && c.bits != 0 {
+                        out.push(c.bits);
+                    }
+                }
+            }
+        }
+        for s in &self.snapshots {
+            let regs = s.frames.iter().flat_map(|f| f.regs.iter().map(|r| &r.1));
+            for a in regs.chain(
+                s.virtuals
+                    .iter()
+                    .flat_map(|v| v.fields.iter().map(|f| &f.1)),
+            ) {
+                if let SnapArg::Const(c) = a {
+                    if c.ty == Type::Ref && c.bits != 0 {
+                        out.push(c.bits);
+                    }
+                }
+            }
+        }
+        out
+    }
+
     pub fn new_var(&mut self, ty: Type) -> Var {
         self.types.push(ty);
         Var(self.types.len() as u32 - 1)

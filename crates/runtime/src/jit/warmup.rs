@@ -147,6 +147,18 @@ unsafe fn enter(d: u32, buf: *mut u64, from_can_enter: bool) -> i64 {
         return CONTINUE;
     }
     *c = 0;
+    // A green object still in the nursery would move: the loop's key and the
+    // trace's constants must be old objects. Trace after the next collection.
+    let jc = &st.data.jitcodes[drv.portal as usize];
+    let young_green =
+        drv.greens.iter().zip(greens).any(|(&r, &g)| {
+            jc.regs[r as usize] == Type::Ref && crate::gc::is_young(g as *const u8)
+        });
+    if young_green {
+        *c = st.params.threshold.max(1) as u32 - 1;
+        crate::gc::request_collection();
+        return CONTINUE;
+    }
     let key = (d, greens.to_vec());
     if st.warmup.aborts.get(&key).copied().unwrap_or(0) >= MAX_ABORTS {
         return CONTINUE;
