@@ -322,7 +322,8 @@ def parse_args(argv):
     p.add_argument("--max-runs", type=int, default=21)
     p.add_argument("--timeout", type=float,
                    help="seconds before a run counts as timeout (default 120, quick 20)")
-    p.add_argument("--only", help="only the benchmarks whose name contains this")
+    p.add_argument("--only", help="only the benchmarks whose name contains this (or one of "
+                   "these, comma-separated)")
     p.add_argument("--insns", action="store_true",
                    default=os.environ.get("BENCH_INSNS", "") not in ("", "0"),
                    help="count instructions (perf or callgrind) instead of timing")
@@ -351,7 +352,7 @@ def main(argv):
         sys.exit("bench: --insns needs perf (with hardware counters) or valgrind")
     benches = load_benchmarks(opts.benchmarks)
     if opts.only:
-        benches = [b for b in benches if opts.only in b["name"]]
+        benches = [b for b in benches if any(s in b["name"] for s in opts.only.split(","))]
     os.makedirs(opts.build_dir, exist_ok=True)
     mode = ("quick" if opts.quick else "full") + ("-insns" if opts.insns else "")
     started = time.time()
