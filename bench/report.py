@@ -133,9 +133,9 @@ def table(data):
             js.get("loops", "-"), js.get("bridges", "-"), js.get("aborts", "-"),
             ("%.1f" % jit_ms) if js else "-", js.get("guard_failures", "-"),
             (b.get("reference") or "-").replace("bench/expected/", "")])
-    lines += ["", "%s ratios (< 1: the binary is faster; <x: the other side timed out); "
-              "peak RSS ratio (< 1: the binary uses less)"
-              % ("instruction" if insns else "time")]
+    lines += ["", "%s ratios (< 1: the binary is faster; <x: the other side timed out)%s"
+              % ("instruction" if insns else "time",
+                 "" if insns else "; peak RSS ratio (< 1: the binary uses less)")]
     lines += _grid(rows, header)
 
     stages = []
