@@ -2,7 +2,7 @@
 """`make bench`: translation and run time of the example interpreters and of the
 allocation (GC) benchmarks, against CPython and pypy3.
 
-    python3 bench/run.py [--quick] [--runs N] [--budget S] [--only SUBSTR] [--insns]
+    python3 bench/run.py [--quick] [--runs N] [--budget S] [--only SUBSTR[,...]] [--insns]
 
 For each benchmark of bench/benchmarks.toml: CPython runs the interpreter's source,
 pypy3 runs the same source, then the binary rpy translated without and with --jit (a
@@ -18,8 +18,8 @@ Peak RSS (every timed run, the maximum reported): GNU time's %M when /usr/bin/ti
 there (`tools/install-deps.sh bench` installs it), else os.wait4's ru_maxrss. The
 latter has a floor: Linux folds the memory of the process that exec'd the command (here
 this Python, through vfork) into the child's ru_maxrss, so the JSON then records
-`rss_source: "wait4"` and `rss_floor_kb`, the figure `true` gets, and the table marks
-figures at that floor.
+`rss_source: "wait4"` and `rss_floor_kb`, the figure `true` gets, and a line under
+the table gives that floor.
 
 --insns counts the instructions of the two binaries instead (perf stat, or valgrind's
 callgrind where the machine has no hardware counters): one run each, figures without
