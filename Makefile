@@ -12,7 +12,8 @@ OUT := out
 export LLVM_SYS_140_PREFIX ?= /usr/lib/llvm-14
 
 .DEFAULT_GOAL := help
-.PHONY: help deps bench-deps build demo test check-programs bench bench-quick bench-insns clean fuzz fuzz-ci
+.PHONY: help deps bench-deps build demo test check-programs bench bench-quick bench-insns clean fuzz fuzz-ci \
+	test-valgrind test-gc-stress
 
 help:
 	@echo "rpy: translate restricted Python 3 programs to native binaries (LLVM 14)"
@@ -28,6 +29,10 @@ help:
 	@echo "  make clean   remove build outputs"
 	@echo "  make fuzz    differential testing: SEEDS=200 random programs (CPython vs binary vs JIT), MUTATIONS=100 mutated oracle programs"
 	@echo "  make fuzz-ci the fixed small fuzz run (a few minutes)"
+	@echo "  make test-valgrind   translate the gc_* and some other oracle programs, run them"
+	@echo "               under valgrind (memcheck) against CPython (VALGRIND_PROGRAMS=... to choose)"
+	@echo "  make test-gc-stress  the oracle suite with RPY_GC_NURSERY=4096 (a tiny nursery:"
+	@echo "               the GC collects all the time)"
 	@echo
 	@echo "  RPY_ORACLE_FILTER=substr make test   runs only the oracle programs whose name contains substr"
 	@echo "  BENCH_ARGS='--only bf --runs 5' make bench   passes options to bench/run.py"
@@ -87,6 +92,29 @@ fuzz: build
 fuzz-ci: build
 	$(PYTHON) tools/fuzz/run.py --seeds 12 --start 0 -j $(FUZZ_JOBS) --no-reduce --quiet
 	$(PYTHON) tools/fuzz/mutate.py --cases 24 --start 0 -j $(FUZZ_JOBS)
+
+# Not part of `make test`: memory errors under valgrind (memcheck) in translated oracle
+# programs (tools/valgrind-programs.py): every gc_* program and a mix of others. Each
+# word of VALGRIND_PROGRAMS selects the programs whose name contains it (`name$`: that
+# one program); the environment reaches the binaries (RPY_GC_NURSERY=4096 make
+# test-valgrind, say).
+VALGRIND_PROGRAMS ?= gc_ list_basic$$ list_methods$$ dict_basic$$ dict_large$$ \
+	dict_instance_keys$$ dict_modify_during_iter$$ str_builder$$ str_unicode$$ \
+	str_split_unicode$$ richards$$ pystone$$ exc_objects_reraise$$ recursion_deep_unwind$$ \
+	float_repr_edges$$ set_algebra$$ tuple_basics$$ json_pretty$$ tokenizer_eval$$ \
+	bytecode_vm$$ game_of_life$$ class_shapes_exceptions$$ err_index_out_of_range$$ \
+	jit_boxed_vm$$
+VALGRIND_JOBS ?= $(shell nproc)
+test-valgrind: build
+	@tools/install-deps.sh valgrind
+	$(PYTHON) tools/valgrind-programs.py --rpy $(RPY) -j $(VALGRIND_JOBS) $(VALGRIND_PROGRAMS)
+
+# Not part of `make test`: the oracle suite with a tiny GC nursery, so that every
+# program collects often (RPY_GC_NURSERY, in bytes, read by the runtime's GC; the
+# oracle's binaries inherit the environment). RPY_ORACLE_FILTER=gc_ narrows it.
+GC_STRESS_NURSERY ?= 4096
+test-gc-stress: build
+	RPY_GC_NURSERY=$(GC_STRESS_NURSERY) $(CARGO) test --release --test oracle
 
 clean:
 	$(CARGO) clean

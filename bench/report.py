@@ -10,6 +10,9 @@ import sys
 
 RATIOS = [("jit/cpython", "JIT/CPython", "#4e79a7"), ("jit/pypy3", "JIT/pypy3", "#f28e2b"),
           ("jit/nojit", "JIT/no-JIT", "#59a14f")]
+# The JIT-less binary against the Python implementations: the only binary of the
+# benchmarks without a JIT (`jit = false`), such as the allocation benchmarks.
+NOJIT_RATIOS = [("nojit/cpython", "no-JIT/CPython"), ("nojit/pypy3", "no-JIT/pypy3")]
 
 
 def _figure(res):
@@ -22,21 +25,27 @@ def _figure(res):
 
 
 def ratios(entry):
-    """JIT time over each other variant's time. A timed-out variant took at least its
-    timeout, so the ratio is then an upper bound, kept with "bound": True."""
+    """JIT time over each other variant's time, and the JIT-less binary's time over
+    CPython's and pypy3's; "rss:nojit/cpython" compares peak RSS. A timed-out variant
+    took at least its timeout, so the ratio is then an upper bound, kept with
+    "bound": True."""
     v = entry["variants"]
-    jit = _figure(v.get("jit"))
     out = {}
-    for key, _, _ in RATIOS:
-        other = v.get(key.split("/")[1])
-        if jit is None or other is None:
+    for key in [k for k, _, _ in RATIOS] + [k for k, _ in NOJIT_RATIOS]:
+        mine, theirs = key.split("/")
+        fig = _figure(v.get(mine))
+        other = v.get(theirs)
+        if fig is None or other is None:
             out[key] = None
         elif other.get("status") == "ok":
-            out[key] = {"value": jit / _figure(other), "bound": False}
-        elif other.get("status") == "timeout" and "median_s" in v["jit"]:
-            out[key] = {"value": jit / other["timeout_s"], "bound": True}
+            out[key] = {"value": fig / _figure(other), "bound": False}
+        elif other.get("status") == "timeout" and "median_s" in v[mine]:
+            out[key] = {"value": fig / other["timeout_s"], "bound": True}
         else:
             out[key] = None
+    rss = [v.get(k, {}).get("peak_rss_kb") for k in ("nojit", "cpython")]
+    out["rss:nojit/cpython"] = {"value": rss[0] / rss[1], "bound": False} \
+        if all(rss) else None
     return out
 
 
@@ -63,16 +72,21 @@ def _count(n):
     return str(n)
 
 
+def _rss(kb):
+    return "%.1fM" % (kb / 1024.0) if kb else "-"
+
+
 def _cell(res):
+    """median, peak RSS, min, max, runs (the status in the RSS column when no time)."""
     st = res.get("status")
     if st == "ok" and "instructions" in res:
         return [_count(res["instructions"]), "", "", "", ""]
     if st == "ok":
-        return [_t(res["median_s"]), _t(res["min_s"]), _t(res["max_s"]), str(res["runs"]),
-                "%.1fM" % (res["peak_rss_kb"] / 1024.0) if res.get("peak_rss_kb") else "-"]
+        return [_t(res["median_s"]), _rss(res.get("peak_rss_kb")), _t(res["min_s"]),
+                _t(res["max_s"]), str(res["runs"])]
     if st == "timeout":
-        return [">%ds" % res["timeout_s"], "", "", "", "timeout"]
-    return ["-", "", "", "", {"wrong": "WRONG", "error": "ERROR"}.get(st, st or "")]
+        return [">%ds" % res["timeout_s"], "timeout", "", "", ""]
+    return ["-", {"wrong": "WRONG", "error": "ERROR"}.get(st, st or ""), "", "", ""]
 
 
 def _grid(rows, header, left=1):
@@ -92,28 +106,36 @@ def table(data):
     if insns:
         header = ["benchmark", "variant", "instructions (%s)" % data["insns_tool"]]
     else:
-        header = ["benchmark", "variant", "median", "min", "max", "runs", "peak RSS"]
+        header = ["benchmark", "variant", "median", "peak RSS", "min", "max", "runs"]
     rows = []
     for b in data["benchmarks"]:
         for i, (name, res) in enumerate(b["variants"].items()):
             cells = _cell(res)
             if insns:
-                cells = [cells[0] if res.get("status") == "ok" else (cells[0] + " " + cells[4]).strip()]
+                cells = [cells[0] if res.get("status") == "ok" else (cells[0] + " " + cells[1]).strip()]
             rows.append([b["name"] if i == 0 else "", name] + cells)
     lines += [""] + _grid(rows, header, left=2)
+    if data.get("rss_source") == "wait4":
+        lines.append("peak RSS from os.wait4 (no GNU time): every figure includes at least "
+                     "%s of bench/run.py's own memory" % _rss(data.get("rss_floor_kb")))
 
-    header = ["benchmark", "JIT/CPython", "JIT/pypy3", "JIT/no-JIT", "loops", "bridges",
-              "aborts", "jit ms", "guard fails", "checked vs"]
+    header = ["benchmark", "JIT/CPython", "JIT/pypy3", "JIT/no-JIT"] + [
+        label for _, label in NOJIT_RATIOS] + ["RSS no-JIT/CPython", "loops", "bridges",
+                                               "aborts", "jit ms", "guard fails",
+                                               "checked vs"]
     rows = []
     for b in data["benchmarks"]:
         js = b.get("jit_stats") or {}
         jit_ms = sum(js.get(k, 0) for k in ("tracing_ms", "optimizing_ms", "compiling_ms"))
         rows.append([b["name"]] + [_ratio(b["ratios"].get(k)) for k, _, _ in RATIOS] + [
+            _ratio(b["ratios"].get(k)) for k, _ in NOJIT_RATIOS] + [
+            _ratio(b["ratios"].get("rss:nojit/cpython")) if not insns else "-"] + [
             js.get("loops", "-"), js.get("bridges", "-"), js.get("aborts", "-"),
             ("%.1f" % jit_ms) if js else "-", js.get("guard_failures", "-"),
             (b.get("reference") or "-").replace("bench/expected/", "")])
-    lines += ["", "%s ratios (< 1: the JIT binary is faster; <x: the other side timed out)"
-              % ("instruction" if insns else "time")]
+    lines += ["", "%s ratios (< 1: the binary is faster; <x: the other side timed out)%s"
+              % ("instruction" if insns else "time",
+                 "" if insns else "; peak RSS ratio (< 1: the binary uses less)")]
     lines += _grid(rows, header)
 
     stages = []
@@ -145,9 +167,16 @@ def table(data):
 
 
 def svg(data):
-    """A grouped bar chart of the ratios per benchmark, log scale, 1 marked."""
+    """A grouped bar chart of the ratios per benchmark, log scale, 1 marked. A benchmark
+    without a JIT binary shows the JIT-less binary's ratios to CPython and pypy3."""
     benches = data["benchmarks"]
-    values = [r["value"] for b in benches for r in b["ratios"].values() if r]
+
+    def shown(b, key):
+        if b["variants"].get("jit", {}).get("status") == "no JIT" and key != "jit/nojit":
+            key = key.replace("jit/", "nojit/")
+        return b["ratios"].get(key)
+
+    values = [r["value"] for b in benches for k, _, _ in RATIOS for r in [shown(b, k)] if r]
     lo = min(values + [0.1]) if values else 0.1
     hi = max(values + [2.0]) if values else 2.0
     dmin = math.floor(math.log10(lo))
@@ -178,7 +207,7 @@ def svg(data):
     for i, b in enumerate(benches):
         x0 = left + i * group_w + 15
         for j, (key, label, color) in enumerate(RATIOS):
-            r = b["ratios"].get(key)
+            r = shown(b, key)
             x = x0 + j * (bar_w + 4)
             if not r:
                 out.append('<text x="%.1f" y="%.1f" text-anchor="middle" fill="#999">n/a</text>'
@@ -194,6 +223,10 @@ def svg(data):
                        % (x + bar_w / 2, (yy - 3) if yy < base else (yy + 11), _ratio(r)))
         out.append('<text x="%.1f" y="%d" text-anchor="middle">%s</text>' % (
             x0 + 1.5 * (bar_w + 4), top + plot_h + 20, _esc(b["name"])))
+        if b["variants"].get("jit", {}).get("status") == "no JIT":
+            out.append('<text x="%.1f" y="%d" text-anchor="middle" fill="#555" '
+                       'font-size="10">(no JIT: the plain binary)</text>'
+                       % (x0 + 1.5 * (bar_w + 4), top + plot_h + 48))
         if b["failures"]:
             out.append('<text x="%.1f" y="%d" text-anchor="middle" fill="red">FAILED</text>'
                        % (x0 + 1.5 * (bar_w + 4), top + plot_h + 36))

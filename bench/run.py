@@ -1,17 +1,25 @@
 #!/usr/bin/env python3
-"""`make bench`: translation and run time of the example interpreters, against CPython
-and pypy3.
+"""`make bench`: translation and run time of the example interpreters and of the
+allocation (GC) benchmarks, against CPython and pypy3.
 
-    python3 bench/run.py [--quick] [--runs N] [--budget S] [--only SUBSTR] [--insns]
+    python3 bench/run.py [--quick] [--runs N] [--budget S] [--only SUBSTR[,...]] [--insns]
 
 For each benchmark of bench/benchmarks.toml: CPython runs the interpreter's source,
-pypy3 runs the same source, then the binary rpy translated without and with --jit.
+pypy3 runs the same source, then the binary rpy translated without and with --jit (a
+benchmark with `jit = false`, a plain program without JIT hints, skips the JIT binary).
 Every run's stdout must equal CPython's (or the benchmark's `expected` file in full
 mode; else pypy3's when CPython timed out): a wrong answer fails the benchmark. Each variant runs until a time budget is spent (at least
 three times when that fits, at most --max-runs), and the median wall time is reported
 with the minimum and maximum, with the peak RSS of the runs. Each interpreter is
 translated twice (with and without --jit; per-stage times from `rpy translate -v`),
 and one more run of the JIT binary with RPY_JITLOG gives its JIT statistics.
+
+Peak RSS (every timed run, the maximum reported): GNU time's %M when /usr/bin/time is
+there (`tools/install-deps.sh bench` installs it), else os.wait4's ru_maxrss. The
+latter has a floor: Linux folds the memory of the process that exec'd the command (here
+this Python, through vfork) into the child's ru_maxrss, so the JSON then records
+`rss_source: "wait4"` and `rss_floor_kb`, the figure `true` gets, and a line under
+the table gives that floor.
 
 --insns counts the instructions of the two binaries instead (perf stat, or valgrind's
 callgrind where the machine has no hardware counters): one run each, figures without
@@ -73,32 +81,55 @@ class Run(object):
 GNU_TIME = "/usr/bin/time"
 
 
+def rss_source():
+    """How run_once measures peak RSS: "time" (GNU time's %M, exact) or "wait4"."""
+    return "time" if os.access(GNU_TIME, os.X_OK) else "wait4"
+
+
 def run_once(cmd, timeout, env=None):
     """Runs cmd with stdout and stderr in files: wall time and peak RSS. The RSS comes
-    from GNU time (%M): the rusage of a child forked by this Python would count the
-    Python process's own memory, which the child had until its exec."""
+    from GNU time (%M) when there is one: the rusage of a child started by this Python
+    counts the Python process's own memory, which the child had until its exec (see
+    the module's docstring); without GNU time, it is that rusage (os.wait4)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
             tempfile.NamedTemporaryFile(suffix=".tmp") as rss:
-        use_time = os.access(GNU_TIME, os.X_OK)
+        use_time = rss_source() == "time"
         full = [GNU_TIME, "-f", "%M", "-o", rss.name, "--"] + cmd if use_time else cmd
         start = time.perf_counter()
         p = subprocess.Popen(full, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
                              cwd=ROOT, env=env, start_new_session=True)
-        try:
-            p.wait(timeout)
-            timed_out = False
-        except subprocess.TimeoutExpired:
-            os.killpg(p.pid, 9)  # GNU time and the command under it
-            p.wait()
-            timed_out = True
+        deadline = start + timeout
+        timed_out = False
+        usage = None
+        while True:
+            # wait4 rather than p.wait: it also gives the child's rusage.
+            pid, status, usage = os.wait4(p.pid, os.WNOHANG)
+            if pid == p.pid:
+                p.returncode = os.waitstatus_to_exitcode(status)
+                break
+            if time.perf_counter() > deadline:
+                os.killpg(p.pid, 9)  # GNU time and the command under it
+                _, status, usage = os.wait4(p.pid, 0)
+                p.returncode = os.waitstatus_to_exitcode(status)
+                timed_out = True
+                break
+            time.sleep(0.002)
         wall = time.perf_counter() - start
         rss.seek(0)
         lines = rss.read().decode().split()
-        rss_kb = int(lines[-1]) if use_time and lines and lines[-1].isdigit() else None
+        if use_time:
+            rss_kb = int(lines[-1]) if lines and lines[-1].isdigit() else None
+        else:
+            rss_kb = usage.ru_maxrss if usage is not None else None
         out.seek(0)
         err.seek(0)
         return Run(wall, rss_kb, p.returncode, out.read(), timed_out,
                    err.read().decode("utf-8", "replace"))
+
+
+def rss_floor_kb():
+    """The peak RSS run_once reports for `true`: what wait4 cannot see below."""
+    return run_once(["true"], 10).rss_kb
 
 
 def variant_command(variant, bench, binaries, args):
@@ -291,7 +322,8 @@ def parse_args(argv):
     p.add_argument("--max-runs", type=int, default=21)
     p.add_argument("--timeout", type=float,
                    help="seconds before a run counts as timeout (default 120, quick 20)")
-    p.add_argument("--only", help="only the benchmarks whose name contains this")
+    p.add_argument("--only", help="only the benchmarks whose name contains this (or one of "
+                   "these, comma-separated)")
     p.add_argument("--insns", action="store_true",
                    default=os.environ.get("BENCH_INSNS", "") not in ("", "0"),
                    help="count instructions (perf or callgrind) instead of timing")
@@ -320,15 +352,18 @@ def main(argv):
         sys.exit("bench: --insns needs perf (with hardware counters) or valgrind")
     benches = load_benchmarks(opts.benchmarks)
     if opts.only:
-        benches = [b for b in benches if opts.only in b["name"]]
+        benches = [b for b in benches if any(s in b["name"] for s in opts.only.split(","))]
     os.makedirs(opts.build_dir, exist_ok=True)
     mode = ("quick" if opts.quick else "full") + ("-insns" if opts.insns else "")
     started = time.time()
 
     # Translation, once per interpreter and target.
     binaries, translations = {}, {}
+    no_jit = set(b["interpreter"] for b in benches if not b.get("jit", True))
     for interp in sorted(set(b["interpreter"] for b in benches)):
         for variant in ("nojit", "jit"):
+            if variant == "jit" and interp in no_jit:
+                continue
             binary, t = translate(opts.rpy, interp, variant == "jit", opts.build_dir)
             binaries[(interp, variant)] = binary
             translations.setdefault(interp, {})[variant] = t
@@ -348,6 +383,9 @@ def main(argv):
         for variant in VARIANTS:
             if variant == "pypy3" and not have_pypy:
                 entry["variants"][variant] = {"status": "missing"}
+                continue
+            if variant == "jit" and not bench.get("jit", True):
+                entry["variants"][variant] = {"status": "no JIT"}
                 continue
             if variant in ("nojit", "jit") and \
                     translations[bench["interpreter"]][variant]["status"] != "ok":
@@ -396,6 +434,8 @@ def main(argv):
         "mode": mode,
         "machine": machine_info(),
         "insns_tool": tool,
+        "rss_source": None if tool else rss_source(),
+        "rss_floor_kb": rss_floor_kb() if not tool and rss_source() == "wait4" else None,
         "options": {"runs": opts.runs, "budget_s": opts.budget, "max_runs": opts.max_runs,
                     "timeout_s": opts.timeout},
         "git": subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,

@@ -16,6 +16,9 @@
 //! reported at the end, then the test panics. `RPY_ORACLE_FILTER=substring` limits the
 //! run to the programs whose file name contains the substring. Nothing is cached.
 //!
+//! Every child inherits the test's environment: `RPY_GC_NURSERY=4096 cargo test --test
+//! oracle` (`make test-gc-stress`) runs every binary with a tiny GC nursery.
+//!
 //! Progress and the report are written to the stderr handle directly, so they show
 //! without `--nocapture`; the closing line is `oracle: N passed, M failed`.
 

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs what building and testing rpy needs on Debian 12 (bookworm), when missing.
 #
-# usage: tools/install-deps.sh [bench]
+# usage: tools/install-deps.sh [bench] [valgrind]
 #
 #   (always)  llvm-14-dev and what linking against the shared libLLVM-14.so needs
 #             (zlib1g-dev libffi-dev libncurses-dev libxml2-dev; llvm-14-dev pulls in
 #             libz3-dev itself), pkg-config, and python3 (the translator imports
 #             the target program with CPython, and CPython is the test oracle);
-#   bench     also pypy3 and GNU time (peak RSS), for the benchmarks (make bench).
+#   bench     also pypy3 and GNU time (peak RSS), for the benchmarks (make bench);
+#   valgrind  also valgrind, for make test-valgrind (and bench/run.py --insns without perf).
 #
 # Assumes Rust, build-essential, git and curl are there. Quiet and quick when nothing
 # is missing: `apt-get update` runs only when something has to be installed. Works as
@@ -19,7 +20,8 @@ packages=(llvm-14-dev zlib1g-dev libffi-dev libncurses-dev libxml2-dev pkg-confi
 for group in "$@"; do
   case $group in
     bench) packages+=(pypy3 time) ;;
-    *) echo "install-deps: unknown group '$group' (known: bench)" >&2; exit 2 ;;
+    valgrind) packages+=(valgrind) ;;
+    *) echo "install-deps: unknown group '$group' (known: bench, valgrind)" >&2; exit 2 ;;
   esac
 done
 
