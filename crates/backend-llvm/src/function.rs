@@ -70,7 +70,7 @@ pub fn emit_function<'ctx>(e: &mut Emitter<'ctx, '_>, g: GraphId) -> Result<(), 
     let f: &LlFunction = &e.prog.functions[g];
     let fv = e.functions[&g];
     let prologue = e.ctx.append_basic_block(fv, "prologue");
-    let gc = crate::gcroots::analyze(f);
+    let gc = crate::gcroots::analyze(f, e.jit.is_some());
     e.builder.position_at_end(prologue);
     let mut allocas = HashMap::new();
     let mut spilled: Vec<Value> = gc.spilled.iter().copied().collect();
@@ -210,10 +210,13 @@ fn emit_block<'ctx>(
         let last_guarded = k + 1 == n && matches!(data.exit, Exit::Guarded { .. });
         let inst = &f.graph.insts[i];
         if e.jit.is_some() && matches!(inst.op, LlOp::JitMergePoint | LlOp::JitCanEnter) {
+            // The roots are reloaded right after the runtime call (`emit_hint`).
+            let roots = st.gc.live_across.get(&i).cloned().unwrap_or_default();
+            crate::gcemit::save(e, st, &roots);
             crate::jit::emit_hint(e, st, f, i)?;
             continue;
         }
-        let when = crate::gcroots::collects(f, inst.op, &inst.args);
+        let when = crate::gcroots::collects(f, inst.op, &inst.args, e.jit.is_some());
         let roots = st.gc.live_across.get(&i).cloned().unwrap_or_default();
         let is_alloc = matches!(f.graph.const_of(inst.args.first().copied().unwrap_or(inst.result)),
             Some(LlConst::Runtime(rf)) if std::ptr::eq(*rf, &rtyper::runtime_fns::ALLOC));

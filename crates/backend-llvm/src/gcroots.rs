@@ -65,11 +65,13 @@ pub enum Collects {
     After,
 }
 
-/// Whether operation `op` may run a collection. The JIT's hints do not: the runtime
-/// forbids collections while the JIT runs.
-pub fn collects(f: &LlFunction, op: LlOp, args: &[Value]) -> Collects {
+/// Whether operation `op` may run a collection. With the JIT, its hints may (before
+/// tracing, to make the green objects old); the runtime forbids collections while the
+/// JIT itself runs.
+pub fn collects(f: &LlFunction, op: LlOp, args: &[Value], jit: bool) -> Collects {
     match op {
         LlOp::DirectCall | LlOp::IndirectCall => Collects::During,
+        LlOp::JitMergePoint | LlOp::JitCanEnter if jit => Collects::During,
         LlOp::CallRuntime => match f.graph.const_of(args[0]) {
             Some(LlConst::Runtime(rf)) if std::ptr::eq(*rf, &rt::ALLOC) => Collects::During,
             Some(LlConst::Runtime(rf)) if polls_after(rf) => Collects::After,
@@ -84,7 +86,7 @@ fn is_alloc(f: &LlFunction, op: LlOp, args: &[Value]) -> bool {
         && matches!(f.graph.const_of(args[0]), Some(LlConst::Runtime(rf)) if std::ptr::eq(*rf, &rt::ALLOC))
 }
 
-pub fn analyze(f: &LlFunction) -> GcInfo {
+pub fn analyze(f: &LlFunction, jit: bool) -> GcInfo {
     let g = &f.graph;
     let var = |v: &Value| g.const_of(*v).is_none();
     // Stack structs (a StackAlloc, or a block parameter that receives one) and the
@@ -197,7 +199,7 @@ pub fn analyze(f: &LlFunction) -> GcInfo {
         let mut live = block_live(b, &live_in);
         for &i in g.blocks[b].insts.iter().rev() {
             let inst = &g.insts[i];
-            let when = collects(f, inst.op, &inst.args);
+            let when = collects(f, inst.op, &inst.args, jit);
             if when != Collects::Never {
                 let mut roots = vec![];
                 let mut vs: Vec<Value> = live
@@ -244,7 +246,7 @@ pub fn analyze(f: &LlFunction) -> GcInfo {
                     fresh.clear();
                     fresh.insert(inst.result);
                 }
-                op if collects(f, op, &inst.args) != Collects::Never => fresh.clear(),
+                op if collects(f, op, &inst.args, jit) != Collects::Never => fresh.clear(),
                 _ => {}
             }
         }

@@ -272,6 +272,8 @@ pub fn emit_hint<'ctx>(
         .basic()
         .expect("i64")
         .into_int_value();
+    let roots = st.gc.live_across.get(&i).cloned().unwrap_or_default();
+    crate::gcemit::reload(e, st, &roots);
     let cont = e.ctx.append_basic_block(st.fv, "jit_continue");
     let restart = e.ctx.append_basic_block(st.fv, "jit_restart");
     let ret = e.ctx.append_basic_block(st.fv, "jit_return");

@@ -83,7 +83,8 @@ pub fn hash_float(bits: i64) -> i64 {
 /// The hash of the 8-byte key slot `key` of `kind` (Custom keys hash as identities).
 pub unsafe fn hash_key(key: i64, kind: KeyKind) -> i64 {
     match kind {
-        KeyKind::Int | KeyKind::Ident | KeyKind::Custom => hash_int(key),
+        KeyKind::Int => hash_int(key),
+        KeyKind::Ident | KeyKind::Custom => hash_int(crate::gc::identity(key as *const u8) as i64),
         KeyKind::Float => hash_float(key),
         KeyKind::Str if key == 0 => hash_int(0x6e6f_6e65),
         KeyKind::Str => normalize(str_hash(key as *mut u8)),

@@ -21,7 +21,7 @@ pub unsafe fn collect(g: &mut Gc, full: bool) {
     g.stats.time += t0.elapsed();
 }
 
-fn out_of_memory() -> ! {
+pub fn out_of_memory() -> ! {
     crate::output::flush_stdout();
     eprintln!("MemoryError: the garbage collector could not get memory");
     std::process::exit(1);
@@ -34,7 +34,10 @@ unsafe fn evacuate(g: &mut Gc, gray: &mut Vec<*mut u8>, p: *mut u8) -> *mut u8 {
         return *(p.add(8) as *const *mut u8);
     }
     let size = round_size(size_of(p));
-    let q = g.old.alloc(size, false);
+    let q = match g.shadows.remove(&(p as usize)) {
+        Some(q) => q as *mut u8,
+        None => g.old.alloc(size, false),
+    };
     if q.is_null() {
         out_of_memory();
     }
@@ -77,6 +80,8 @@ unsafe fn minor(g: &mut Gc) {
     g.stats.minor += 1;
     g.remembered = remembered;
     g.remembered.clear();
+    // The shadows of objects that died stay placeholders until a major collection.
+    g.shadows.clear();
 }
 
 unsafe fn major(g: &mut Gc) {

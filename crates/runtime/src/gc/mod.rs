@@ -76,6 +76,9 @@ pub struct Gc {
     static_roots: Vec<*mut u8>,
     major_threshold: usize,
     inhibited: u32,
+    /// Young objects whose identity was taken: the old-generation place each will be
+    /// copied to (so that its identity, the address, never changes).
+    shadows: std::collections::HashMap<usize, usize>,
     pub stats: stats::Stats,
 }
 
@@ -138,6 +141,7 @@ impl Gc {
             static_roots: vec![],
             major_threshold: MIN_MAJOR_THRESHOLD,
             inhibited: 0,
+            shadows: Default::default(),
             stats: stats::Stats::default(),
         }
     }
@@ -156,7 +160,10 @@ impl Gc {
             return p;
         }
         *(p as *mut u64) = tid;
-        self.remembered.push(p);
+        // Scratch structs of the JIT (tid 0) have no header once written to.
+        if tid & layout::TID_MASK != 0 {
+            self.remembered.push(p);
+        }
         self.stats.allocated += size;
         if self.old.bytes > self.major_threshold {
             self.request();
@@ -273,12 +280,60 @@ pub unsafe extern "C" fn rpy_gc_wb(obj: *mut u8) {
     }
 }
 
+/// The write barrier for code that does not know whether `value` is a reference (the
+/// JIT's executors): only a young object stored into a tracked object needs it.
+#[no_mangle]
+pub unsafe extern "C" fn rpy_gc_wb_value(obj: *mut u8, value: u64) {
+    if !obj.is_null() && gc().is_young(value as *const u8) {
+        write_barrier(obj);
+    }
+}
+
 /// The write barrier: call before storing a reference into `obj` (an object that may
 /// be old or static; not needed for objects allocated since the last poll).
 #[inline]
 pub unsafe fn write_barrier(obj: *mut u8) {
     if !obj.is_null() && *(obj as *const u64) & FLAG_TRACK_YOUNG != 0 {
         rpy_gc_wb(obj);
+    }
+}
+
+/// The identity of object `p` (what identity hashes and `id()` use): its address, or
+/// for a young object the address it will have once copied out of the nursery (as
+/// incminimark's shadows).
+pub unsafe fn identity(p: *const u8) -> usize {
+    let g = gc();
+    if !g.is_young(p) {
+        return p as usize;
+    }
+    if let Some(&q) = g.shadows.get(&(p as usize)) {
+        return q;
+    }
+    let size = round_size(layout::size_of(p));
+    let q = g.old.alloc(size, true);
+    if q.is_null() {
+        collect::out_of_memory();
+    }
+    // A placeholder header until the object is copied there (swept if it dies).
+    *(q as *mut u64) = crate::abi::Tid::Str as u64;
+    g.shadows.insert(p as usize, q as usize);
+    q as usize
+}
+
+/// Collects now, with these words as extra roots (updated if their objects move).
+/// The caller's generated code saved its own references (see `backend-llvm`'s
+/// `gcroots`: calls of the JIT's entry points can collect).
+pub unsafe fn collect_with_roots(words: &[*mut *mut u8]) {
+    let g = gc();
+    if g.inhibited != 0 {
+        return;
+    }
+    for &w in words {
+        roots::push_range(w, 1);
+    }
+    collect::collect(g, false);
+    for _ in words {
+        roots::pop_range();
     }
 }
 

@@ -20,6 +20,7 @@ pub unsafe fn exec_op(op: Opcode, a: &[u64]) -> u64 {
     match op {
         GetfieldI | GetfieldR | GetfieldF => *((a[0] as i64 + a[1] as i64) as *const u64),
         Setfield => {
+            crate::gc::rpy_gc_wb_value(a[0] as *mut u8, a[2]);
             *((a[0] as i64 + a[1] as i64) as *mut u64) = a[2];
             0
         }
@@ -27,6 +28,7 @@ pub unsafe fn exec_op(op: Opcode, a: &[u64]) -> u64 {
             *((a[0] as i64 + ARRAY_ITEMS + 8 * a[1] as i64) as *const u64)
         }
         Setarrayitem => {
+            crate::gc::rpy_gc_wb_value(a[0] as *mut u8, a[2]);
             *((a[0] as i64 + ARRAY_ITEMS + 8 * a[1] as i64) as *mut u64) = a[2];
             0
         }

@@ -56,6 +56,7 @@ unsafe fn read(p: u64, off: i64) -> u64 {
 }
 
 unsafe fn write(p: u64, off: i64, v: u64) {
+    crate::gc::rpy_gc_wb_value(p as *mut u8, v);
     *((p as i64 + off) as *mut u64) = v;
 }
 

@@ -148,17 +148,25 @@ unsafe fn enter(d: u32, buf: *mut u64, from_can_enter: bool) -> i64 {
     }
     *c = 0;
     // A green object still in the nursery would move: the loop's key and the
-    // trace's constants must be old objects. Trace after the next collection.
+    // trace's constants must be old objects. Collect first (the portal saved its
+    // references; the buffer's references are roots too).
     let jc = &st.data.jitcodes[drv.portal as usize];
     let young_green =
         drv.greens.iter().zip(greens).any(|(&r, &g)| {
             jc.regs[r as usize] == Type::Ref && crate::gc::is_young(g as *const u8)
         });
     if young_green {
-        *c = st.params.threshold.max(1) as u32 - 1;
-        crate::gc::request_collection();
-        return CONTINUE;
+        let refs: Vec<*mut *mut u8> = drv
+            .greens
+            .iter()
+            .chain(&drv.reds)
+            .enumerate()
+            .filter(|(_, &r)| jc.regs[r as usize] == Type::Ref)
+            .map(|(k, _)| buf.add(k) as *mut *mut u8)
+            .collect();
+        crate::gc::collect_with_roots(&refs);
     }
+    let greens = &words[..ng];
     let key = (d, greens.to_vec());
     if st.warmup.aborts.get(&key).copied().unwrap_or(0) >= MAX_ABORTS {
         return CONTINUE;

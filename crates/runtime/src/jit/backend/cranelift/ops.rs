@@ -205,6 +205,24 @@ pub fn emit(tr: &mut Tr, op: &Op) -> Result<(), String> {
             nargs(op, 3)?;
             let (base, off) = address(tr, a[0], a[1], op.opcode == Setarrayitem)?;
             let v = tr.arg(a[2])?;
+            if tr.t.arg_type(a[2]) == Type::Ref {
+                // The write barrier: tracked (old) objects call the runtime, which
+                // remembers them if the value is young.
+                let obj = tr.int(a[0])?;
+                let hdr = tr.b.ins().load(I64, MemFlagsData::new(), obj, 0);
+                let bit =
+                    tr.b.ins()
+                        .band_imm_s(hdr, crate::gc::FLAG_TRACK_YOUNG as i64);
+                let (slow, done) = (tr.b.create_block(), tr.b.create_block());
+                tr.b.ins().brif(bit, slow, &[], done, &[]);
+                tr.b.set_cold_block(slow);
+                tr.b.switch_to_block(slow);
+                let f = crate::gc::rpy_gc_wb_value as *const () as i64;
+                let callee = tr.b.ins().iconst(I64, f);
+                tr.call_native(callee, &[obj, v], None);
+                tr.b.ins().jump(done, &[]);
+                tr.b.switch_to_block(done);
+            }
             tr.b.ins().store(MemFlagsData::new(), v, base, off);
         }
         New => {
