@@ -16,8 +16,10 @@
 //! reported at the end, then the test panics. `RPY_ORACLE_FILTER=substring` limits the
 //! run to the programs whose file name contains the substring. Nothing is cached.
 //!
-//! Every child inherits the test's environment: `RPY_GC_NURSERY=4096 cargo test --test
-//! oracle` (`make test-gc-stress`) runs every binary with a tiny GC nursery.
+//! Every binary also runs a second time with a 4 KiB GC nursery (`gc-stress`: the GC
+//! collects every few allocations). Every child inherits the test's environment:
+//! `RPY_GC_NURSERY=4096 cargo test --test oracle` (`make test-gc-stress`) runs the JIT
+//! binaries with the tiny nursery too.
 //!
 //! Progress and the report are written to the stderr handle directly, so they show
 //! without `--nocapture`; the closing line is `oracle: N passed, M failed`.
@@ -314,6 +316,9 @@ fn check_translated(prog: &Path) -> Result<(), Failure> {
         ));
     }
     compare(&binary, tmp.path(), &[], &py, "run")?;
+    // Again with a nursery so small that the GC collects every few allocations: a
+    // missing root or write barrier shows as a different output or a crash.
+    compare(&binary, tmp.path(), &[("RPY_GC_NURSERY", "4096")], &py, "gc-stress")?;
     // Programs with a JitDriver also run with the JIT, made eager so that short runs
     // trace, compile, fail guards and attach bridges.
     let source = std::fs::read_to_string(prog).unwrap_or_default();
