@@ -246,6 +246,10 @@ opcodes! {
     GuardNoException = "guard_no_exception", Void, Guard;
     /// The preceding `*_ovf` operation did not overflow.
     GuardNoOverflow = "guard_no_overflow", Void, Guard;
+    /// The GC has not asked for a collection (at a loop's head: a loop that allocates
+    /// leaves to let the interpreter collect, since collections wait while the JIT
+    /// runs).
+    GuardNotGcRequested = "guard_not_gc_requested", Void, Guard;
     /// A loop header: its arguments are the loop's variables (defined here).
     Label = "label", Void, Control;
     /// Goes to a label (of this trace, or of a loop when the trace is a bridge).

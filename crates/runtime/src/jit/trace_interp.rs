@@ -77,6 +77,7 @@ impl TraceInterp {
                 Opcode::GuardNonnull => a[0] != 0,
                 Opcode::GuardIsnull => a[0] == 0,
                 Opcode::GuardNoException => !exception_pending(),
+                Opcode::GuardNotGcRequested => crate::gc::rpy_gc_requested == 0,
                 Opcode::GuardNoOverflow => !ovf,
                 Opcode::Label => {
                     bind(&mut vals, &op.args, &a);

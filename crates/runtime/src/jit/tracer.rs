@@ -138,6 +138,11 @@ impl<'a> Tracer<'a> {
         self.trace.ops.push(o);
     }
 
+    /// The GC check at a loop's head (see [`Opcode::GuardNotGcRequested`]).
+    pub fn gc_check(&mut self) {
+        self.guard(Opcode::GuardNotGcRequested, vec![], false);
+    }
+
     fn record(&mut self, op: Opcode, args: Vec<Arg>) -> Option<Var> {
         self.trace.push(op, args)
     }

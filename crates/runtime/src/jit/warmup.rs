@@ -128,6 +128,14 @@ unsafe fn enter(d: u32, buf: *mut u64, from_can_enter: bool) -> i64 {
     if !from_can_enter && drv.has_can_enter {
         return CONTINUE;
     }
+    // The GC asked for a collection (a compiled loop left for it): collect now, the
+    // portal saved its references and the buffer's are roots.
+    if crate::gc::rpy_gc_requested != 0 {
+        if let Some(refs) = gc_ref_words(st, d, buf, false) {
+            crate::gc::collect_with_roots(&refs);
+        }
+    }
+    let drv = &st.data.drivers[d as usize];
     let (ng, nr) = (drv.greens.len(), drv.reds.len());
     let words = std::slice::from_raw_parts_mut(buf, ng + nr);
     let greens = &words[..ng];
@@ -150,20 +158,7 @@ unsafe fn enter(d: u32, buf: *mut u64, from_can_enter: bool) -> i64 {
     // A green object still in the nursery would move: the loop's key and the
     // trace's constants must be old objects. Collect first (the portal saved its
     // references; the buffer's references are roots too).
-    let jc = &st.data.jitcodes[drv.portal as usize];
-    let young_green =
-        drv.greens.iter().zip(greens).any(|(&r, &g)| {
-            jc.regs[r as usize] == Type::Ref && crate::gc::is_young(g as *const u8)
-        });
-    if young_green {
-        let refs: Vec<*mut *mut u8> = drv
-            .greens
-            .iter()
-            .chain(&drv.reds)
-            .enumerate()
-            .filter(|(_, &r)| jc.regs[r as usize] == Type::Ref)
-            .map(|(k, _)| buf.add(k) as *mut *mut u8)
-            .collect();
+    if let Some(refs) = gc_ref_words(st, d, buf, true) {
         crate::gc::collect_with_roots(&refs);
     }
     let greens = &words[..ng];
@@ -177,6 +172,34 @@ unsafe fn enter(d: u32, buf: *mut u64, from_can_enter: bool) -> i64 {
     crate::gc::release();
     st.warmup.busy = false;
     r
+}
+
+/// The addresses of the reference words of the portal's buffer (greens then reds), for
+/// a collection; with `young_greens_only`, `None` unless a green is in the nursery.
+unsafe fn gc_ref_words(
+    st: &JitState,
+    d: u32,
+    buf: *mut u64,
+    young_greens_only: bool,
+) -> Option<Vec<*mut *mut u8>> {
+    let drv = &st.data.drivers[d as usize];
+    let jc = &st.data.jitcodes[drv.portal as usize];
+    let ng = drv.greens.len();
+    let refs: Vec<usize> = drv
+        .greens
+        .iter()
+        .chain(&drv.reds)
+        .enumerate()
+        .filter(|(_, &r)| jc.regs[r as usize] == Type::Ref)
+        .map(|(k, _)| k)
+        .collect();
+    let young = refs
+        .iter()
+        .any(|&k| k < ng && crate::gc::is_young(*buf.add(k) as *const u8));
+    if young_greens_only && !young {
+        return None;
+    }
+    Some(refs.iter().map(|&k| buf.add(k) as *mut *mut u8).collect())
 }
 
 /// Traces from the merge point with the values in `words`.
@@ -238,6 +261,7 @@ unsafe fn trace_loop(st: &mut JitState, d: u32, words: &mut [u64], key: (u32, Ve
         inlined_ops: HashMap::new(),
         inline_starts: vec![],
     };
+    tracer.gc_check();
     let stop = tracer.run();
     log::stats().tracing += t0.elapsed();
     let Tracer {
@@ -356,8 +380,10 @@ unsafe fn run_compiled(st: &mut JitState, d: u32, id: u32, words: &mut [u64]) ->
         *c
     };
     let snap = info.trace.snapshots[exit.guard.0 as usize].clone();
-    let mut bridge_ok =
-        count >= st.params.trace_eagerness as u64 && !info.no_bridge[exit.guard.0 as usize];
+    // A loop that left because the GC wants to collect needs no bridge.
+    let mut bridge_ok = count >= st.params.trace_eagerness as u64
+        && !info.no_bridge[exit.guard.0 as usize]
+        && crate::gc::rpy_gc_requested == 0;
     if bridge_ok && info.depth >= MAX_BRIDGE_DEPTH {
         bridge_ok = false;
         info.no_bridge[exit.guard.0 as usize] = true;

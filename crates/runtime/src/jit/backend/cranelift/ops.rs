@@ -270,6 +270,13 @@ pub fn emit(tr: &mut Tr, op: &Op) -> Result<(), String> {
             let exc = tr.b.ins().load(I64, MemFlagsData::trusted(), cell, 0);
             tr.guard(op.snapshot, exc, true)?;
         }
+        GuardNotGcRequested => {
+            nargs(op, 0)?;
+            let cell = std::ptr::addr_of!(crate::gc::rpy_gc_requested) as i64;
+            let cell = tr.b.ins().iconst(I64, cell);
+            let req = tr.b.ins().load(I64, MemFlagsData::new(), cell, 0);
+            tr.guard(op.snapshot, req, true)?;
+        }
         GuardNoOverflow => {
             nargs(op, 0)?;
             let of = tr
