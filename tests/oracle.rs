@@ -318,7 +318,13 @@ fn check_translated(prog: &Path) -> Result<(), Failure> {
     compare(&binary, tmp.path(), &[], &py, "run")?;
     // Again with a nursery so small that the GC collects every few allocations: a
     // missing root or write barrier shows as a different output or a crash.
-    compare(&binary, tmp.path(), &[("RPY_GC_NURSERY", "4096")], &py, "gc-stress")?;
+    compare(
+        &binary,
+        tmp.path(),
+        &[("RPY_GC_NURSERY", "4096")],
+        &py,
+        "gc-stress",
+    )?;
     // Programs with a JitDriver also run with the JIT, made eager so that short runs
     // trace, compile, fail guards and attach bridges.
     let source = std::fs::read_to_string(prog).unwrap_or_default();

@@ -28,7 +28,7 @@ pub struct FnState<'ctx> {
     /// operations that can collect, so every use loads them (mem2reg makes them SSA
     /// values again).
     pub allocas: HashMap<Value, inkwell::values::PointerValue<'ctx>>,
-    /// The base of this function's shadow-stack frame, when it has one.
+    /// The shadow-stack base of the roots pushed by the last `gcemit::save`.
     pub ss_base: Option<inkwell::values::PointerValue<'ctx>>,
     /// The block after the stack check that pushes the frame.
     frame: BasicBlock<'ctx>,
@@ -70,7 +70,12 @@ pub fn emit_function<'ctx>(e: &mut Emitter<'ctx, '_>, g: GraphId) -> Result<(), 
     let f: &LlFunction = &e.prog.functions[g];
     let fv = e.functions[&g];
     let prologue = e.ctx.append_basic_block(fv, "prologue");
-    let gc = crate::gcroots::analyze(f, e.jit.is_some());
+    let cx = crate::gcroots::Ctx {
+        jit: e.jit.is_some(),
+        collecting: &e.collecting,
+        conservative: false,
+    };
+    let gc = crate::gcroots::analyze(f, &cx);
     e.builder.position_at_end(prologue);
     let mut allocas = HashMap::new();
     let mut spilled: Vec<Value> = gc.spilled.iter().copied().collect();
@@ -95,10 +100,6 @@ pub fn emit_function<'ctx>(e: &mut Emitter<'ctx, '_>, g: GraphId) -> Result<(), 
         ss_base: None,
         frame: e.ctx.append_basic_block(fv, "frame"),
     };
-    if !st.gc.slots.is_empty() {
-        e.builder.position_at_end(st.frame);
-        st.ss_base = Some(crate::gcemit::push_frame(e, st.gc.slots.len() as u32));
-    }
     let order = f.graph.rpo();
     for &b in &order {
         let bb = e.ctx.append_basic_block(fv, &b.to_string());
@@ -216,7 +217,12 @@ fn emit_block<'ctx>(
             crate::jit::emit_hint(e, st, f, i)?;
             continue;
         }
-        let when = crate::gcroots::collects(f, inst.op, &inst.args, e.jit.is_some());
+        let cx = crate::gcroots::Ctx {
+            jit: e.jit.is_some(),
+            collecting: &e.collecting,
+            conservative: false,
+        };
+        let when = crate::gcroots::collects(f, inst.op, &inst.args, &cx);
         let roots = st.gc.live_across.get(&i).cloned().unwrap_or_default();
         let is_alloc = matches!(f.graph.const_of(inst.args.first().copied().unwrap_or(inst.result)),
             Some(LlConst::Runtime(rf)) if std::ptr::eq(*rf, &rtyper::runtime_fns::ALLOC));
@@ -312,11 +318,9 @@ fn emit_block<'ctx>(
         }
         Exit::Return(v) => match value(e, st, f, *v) {
             Some(x) if f.ret != LlType::Void => {
-                crate::gcemit::pop_frame(e, st);
                 e.builder.build_return(Some(&x)).expect("positioned");
             }
             _ => {
-                crate::gcemit::pop_frame(e, st);
                 ret_zero(e, f);
             }
         },
@@ -362,7 +366,6 @@ fn propagate<'ctx>(e: &mut Emitter<'ctx, '_>, st: &FnState<'ctx>, f: &LlFunction
     e.builder
         .build_call(rec, &[loc.into()], "")
         .expect("positioned");
-    crate::gcemit::pop_frame(e, st);
     ret_zero(e, f);
 }
 

@@ -1,6 +1,7 @@
-//! The code generated code runs for the GC (see `runtime::gc`): its shadow-stack frame,
-//! saving and reloading the roots of [`gcroots`](crate::gcroots) around operations that
-//! can collect, the inline bump allocation, the write barrier and the poll.
+//! The code generated code runs for the GC (see `runtime::gc`): pushing the roots of
+//! [`gcroots`](crate::gcroots) on the shadow stack around each operation that can
+//! collect and reloading them after (as RPython's shadowstack), the inline bump
+//! allocation, the write barrier and the poll.
 
 use crate::function::FnState;
 use crate::gcroots::Root;
@@ -25,41 +26,6 @@ fn global<'ctx>(
 
 fn slots_ptr_type<'ctx>(e: &Emitter<'ctx, '_>) -> inkwell::types::PointerType<'ctx> {
     e.ptr.ptr_type(AddressSpace::default())
-}
-
-/// Pushes the function's frame of `n` slots (zeroed): returns its base.
-pub fn push_frame<'ctx>(e: &mut Emitter<'ctx, '_>, n: u32) -> PointerValue<'ctx> {
-    let top_g = global(e, "rpy_ss_top", slots_ptr_type(e).into());
-    let base = e
-        .builder
-        .build_load(top_g.as_pointer_value(), "ss_base")
-        .expect("positioned")
-        .into_pointer_value();
-    let top = unsafe {
-        e.builder
-            .build_in_bounds_gep(base, &[e.i64.const_int(n as u64, false)], "ss_top")
-            .expect("positioned")
-    };
-    e.builder
-        .build_store(top_g.as_pointer_value(), top)
-        .expect("positioned");
-    for k in 0..n {
-        let p = slot(e, base, k);
-        e.builder
-            .build_store(p, e.ptr.const_null())
-            .expect("positioned");
-    }
-    base
-}
-
-/// Pops the frame (before a return).
-pub fn pop_frame(e: &mut Emitter, st: &FnState) {
-    if let Some(base) = st.ss_base {
-        let top_g = global(e, "rpy_ss_top", slots_ptr_type(e).into());
-        e.builder
-            .build_store(top_g.as_pointer_value(), base)
-            .expect("positioned");
-    }
 }
 
 fn slot<'ctx>(e: &Emitter<'ctx, '_>, base: PointerValue<'ctx>, k: u32) -> PointerValue<'ctx> {
@@ -89,11 +55,31 @@ fn word<'ctx>(
         .into_pointer_value()
 }
 
-/// Stores the roots in their slots.
-pub fn save<'ctx>(e: &mut Emitter<'ctx, '_>, st: &FnState<'ctx>, roots: &[Root]) {
-    let Some(base) = st.ss_base else { return };
-    for r in roots {
-        let k = st.gc.slots[r];
+/// Pushes the roots on the shadow stack (the base is kept for [`reload`]).
+pub fn save<'ctx>(e: &mut Emitter<'ctx, '_>, st: &mut FnState<'ctx>, roots: &[Root]) {
+    st.ss_base = None;
+    if roots.is_empty() {
+        return;
+    }
+    let top_g = global(e, "rpy_ss_top", slots_ptr_type(e).into());
+    let base = e
+        .builder
+        .build_load(top_g.as_pointer_value(), "ss_base")
+        .expect("positioned")
+        .into_pointer_value();
+    let top = unsafe {
+        e.builder
+            .build_in_bounds_gep(
+                base,
+                &[e.i64.const_int(roots.len() as u64, false)],
+                "ss_top",
+            )
+            .expect("positioned")
+    };
+    e.builder
+        .build_store(top_g.as_pointer_value(), top)
+        .expect("positioned");
+    for (k, r) in roots.iter().enumerate() {
         let v: BasicValueEnum = match *r {
             Root::Value(v) => e
                 .builder
@@ -104,17 +90,19 @@ pub fn save<'ctx>(e: &mut Emitter<'ctx, '_>, st: &FnState<'ctx>, roots: &[Root])
                 e.builder.build_load(w, "root").expect("positioned")
             }
         };
-        let p = slot(e, base, k);
+        let p = slot(e, base, k as u32);
         e.builder.build_store(p, v).expect("positioned");
     }
+    st.ss_base = Some(base);
 }
 
-/// Reloads the roots from their slots (the objects may have moved).
-pub fn reload<'ctx>(e: &mut Emitter<'ctx, '_>, st: &FnState<'ctx>, roots: &[Root]) {
-    let Some(base) = st.ss_base else { return };
-    for r in roots {
-        let k = st.gc.slots[r];
-        let p = slot(e, base, k);
+/// Reloads the roots [`save`] pushed (the objects may have moved) and pops them.
+pub fn reload<'ctx>(e: &mut Emitter<'ctx, '_>, st: &mut FnState<'ctx>, roots: &[Root]) {
+    let Some(base) = st.ss_base.take() else {
+        return;
+    };
+    for (k, r) in roots.iter().enumerate() {
+        let p = slot(e, base, k as u32);
         let v = e.builder.build_load(p, "reloaded").expect("positioned");
         match *r {
             Root::Value(x) => {
@@ -128,6 +116,10 @@ pub fn reload<'ctx>(e: &mut Emitter<'ctx, '_>, st: &FnState<'ctx>, roots: &[Root
             }
         }
     }
+    let top_g = global(e, "rpy_ss_top", slots_ptr_type(e).into());
+    e.builder
+        .build_store(top_g.as_pointer_value(), base)
+        .expect("positioned");
 }
 
 fn load_ptr_global<'ctx>(e: &Emitter<'ctx, '_>, name: &str) -> (GlobalValue<'ctx>, IntValue<'ctx>) {
@@ -148,7 +140,7 @@ fn load_ptr_global<'ctx>(e: &Emitter<'ctx, '_>, name: &str) -> (GlobalValue<'ctx
 /// path with the roots saved around it.
 pub fn alloc<'ctx>(
     e: &mut Emitter<'ctx, '_>,
-    st: &FnState<'ctx>,
+    st: &mut FnState<'ctx>,
     size: IntValue<'ctx>,
     tid: IntValue<'ctx>,
     roots: &[Root],
@@ -237,7 +229,7 @@ pub fn alloc<'ctx>(
 }
 
 /// After a runtime call that may allocate: collect if the runtime asked for it.
-pub fn poll<'ctx>(e: &mut Emitter<'ctx, '_>, st: &FnState<'ctx>, roots: &[Root]) {
+pub fn poll<'ctx>(e: &mut Emitter<'ctx, '_>, st: &mut FnState<'ctx>, roots: &[Root]) {
     let g = global(e, "rpy_gc_requested", e.i64.into());
     let req = e
         .builder

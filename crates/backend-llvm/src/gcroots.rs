@@ -9,11 +9,12 @@
 //! the same block with nothing that can collect in between (it is young, or was
 //! allocated old and remembered).
 
+use frontend::entities::GraphId;
 use frontend::entities::{Block, Inst, Value};
 use frontend::graph::Exit;
 use rtyper::lltype::{LlConst, LlOp, LlType};
 use rtyper::runtime_fns::{self as rt, RuntimeFn};
-use rtyper::LlFunction;
+use rtyper::{LlFunction, LlProgram};
 use std::collections::{HashMap, HashSet};
 
 /// What one root slot holds.
@@ -65,12 +66,69 @@ pub enum Collects {
     After,
 }
 
+/// The graphs that may run a collection (RPython's CollectAnalyzer): those that
+/// allocate, poll, call through a pointer, hold a JIT hint, or call such a graph.
+/// Calls of the others need not save anything.
+pub fn collecting_graphs(prog: &LlProgram, jit: bool) -> HashSet<GraphId> {
+    let mut callers: HashMap<GraphId, Vec<GraphId>> = HashMap::new();
+    let mut work = vec![];
+    let all = HashSet::new();
+    for (g, f) in prog.functions.iter() {
+        let mut direct = false;
+        for b in f.graph.rpo() {
+            for &i in &f.graph.blocks[b].insts {
+                let inst = &f.graph.insts[i];
+                if inst.op == LlOp::DirectCall {
+                    if let Some(LlConst::Graph(callee)) = f.graph.const_of(inst.args[0]) {
+                        callers.entry(*callee).or_default().push(g);
+                        continue;
+                    }
+                }
+                let ctx = Ctx {
+                    jit,
+                    collecting: &all,
+                    conservative: true,
+                };
+                if collects(f, inst.op, &inst.args, &ctx) != Collects::Never {
+                    direct = true;
+                }
+            }
+        }
+        if direct {
+            work.push(g);
+        }
+    }
+    let mut out: HashSet<GraphId> = HashSet::new();
+    while let Some(g) = work.pop() {
+        if out.insert(g) {
+            work.extend(callers.get(&g).into_iter().flatten().copied());
+        }
+    }
+    out
+}
+
+/// What decides whether an operation collects.
+pub struct Ctx<'a> {
+    pub jit: bool,
+    /// The graphs that may collect (see [`collecting_graphs`]).
+    pub collecting: &'a HashSet<GraphId>,
+    /// Every direct call collects (while computing `collecting`).
+    pub conservative: bool,
+}
+
 /// Whether operation `op` may run a collection. With the JIT, its hints may (before
 /// tracing, to make the green objects old); the runtime forbids collections while the
 /// JIT itself runs.
-pub fn collects(f: &LlFunction, op: LlOp, args: &[Value], jit: bool) -> Collects {
+pub fn collects(f: &LlFunction, op: LlOp, args: &[Value], cx: &Ctx) -> Collects {
+    let jit = cx.jit;
     match op {
-        LlOp::DirectCall | LlOp::IndirectCall => Collects::During,
+        LlOp::DirectCall => match f.graph.const_of(args[0]) {
+            Some(LlConst::Graph(g)) if !cx.conservative && !cx.collecting.contains(g) => {
+                Collects::Never
+            }
+            _ => Collects::During,
+        },
+        LlOp::IndirectCall => Collects::During,
         LlOp::JitMergePoint | LlOp::JitCanEnter if jit => Collects::During,
         LlOp::CallRuntime => match f.graph.const_of(args[0]) {
             Some(LlConst::Runtime(rf)) if std::ptr::eq(*rf, &rt::ALLOC) => Collects::During,
@@ -86,7 +144,7 @@ fn is_alloc(f: &LlFunction, op: LlOp, args: &[Value]) -> bool {
         && matches!(f.graph.const_of(args[0]), Some(LlConst::Runtime(rf)) if std::ptr::eq(*rf, &rt::ALLOC))
 }
 
-pub fn analyze(f: &LlFunction, jit: bool) -> GcInfo {
+pub fn analyze(f: &LlFunction, cx: &Ctx) -> GcInfo {
     let g = &f.graph;
     let var = |v: &Value| g.const_of(*v).is_none();
     // Stack structs (a StackAlloc, or a block parameter that receives one) and the
@@ -199,7 +257,7 @@ pub fn analyze(f: &LlFunction, jit: bool) -> GcInfo {
         let mut live = block_live(b, &live_in);
         for &i in g.blocks[b].insts.iter().rev() {
             let inst = &g.insts[i];
-            let when = collects(f, inst.op, &inst.args, jit);
+            let when = collects(f, inst.op, &inst.args, cx);
             if when != Collects::Never {
                 let mut roots = vec![];
                 let mut vs: Vec<Value> = live
@@ -246,7 +304,7 @@ pub fn analyze(f: &LlFunction, jit: bool) -> GcInfo {
                     fresh.clear();
                     fresh.insert(inst.result);
                 }
-                op if collects(f, op, &inst.args, jit) != Collects::Never => fresh.clear(),
+                op if collects(f, op, &inst.args, cx) != Collects::Never => fresh.clear(),
                 _ => {}
             }
         }

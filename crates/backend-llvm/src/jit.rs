@@ -322,17 +322,14 @@ pub fn emit_hint<'ctx>(
                 .expect("positioned")
                 .into_int_value();
             let v = from_word(e, w, t);
-            crate::gcemit::pop_frame(e, st);
             e.builder.build_return(Some(&v)).expect("positioned");
         }
         None => {
-            crate::gcemit::pop_frame(e, st);
             e.builder.build_return(None).expect("positioned");
         }
     }
     // An exception escaped the portal while the JIT ran it: its frames are recorded.
     e.builder.position_at_end(exc);
-    crate::gcemit::pop_frame(e, st);
     crate::function::ret_zero(e, f);
     e.builder.position_at_end(cont);
     Ok(())

@@ -52,6 +52,8 @@ pub struct Emitter<'ctx, 'a> {
     pub exc_value: GlobalValue<'ctx>,
     /// With `--jit`: what jitgen made.
     pub jit: Option<&'a jitgen::JitProgram>,
+    /// The graphs whose calls may collect (see `gcroots::collecting_graphs`).
+    pub collecting: std::collections::HashSet<GraphId>,
 }
 
 impl<'ctx, 'a> Emitter<'ctx, 'a> {
@@ -92,6 +94,7 @@ impl<'ctx, 'a> Emitter<'ctx, 'a> {
             locs: HashMap::new(),
             exc_type,
             exc_value,
+            collecting: crate::gcroots::collecting_graphs(prog, jit.is_some()),
             jit,
         }
     }
