@@ -88,7 +88,9 @@ pub struct Annotator<'a> {
     /// The error that stopped each block's last flowing: provisional until the fixpoint,
     /// since a later pass with wider annotations (a callee's return that was still only
     /// None, say) may flow the block without it.
-    block_diags: HashMap<(GraphId, Block), Diagnostic>,
+    block_diags: HashMap<(GraphId, Block), Vec<Diagnostic>>,
+    /// The graph named in internal-error reports (see `frontend::diag::set_context`).
+    context_graph: Option<GraphId>,
     /// The block being flowed, for registering dependencies.
     pub current: (GraphId, Block),
     /// The operation being annotated (a site key for containers made by builtins).
@@ -141,6 +143,7 @@ pub fn annotate(snapshot: &Snapshot, sources: &mut SourceMap) -> Result<Program,
         diags: vec![],
         seen_diags: HashSet::new(),
         block_diags: HashMap::new(),
+        context_graph: None,
         current: (GraphId::new(0), Block::new(0)),
         current_inst: None,
     };
@@ -178,7 +181,7 @@ pub fn annotate(snapshot: &Snapshot, sources: &mut SourceMap) -> Result<Program,
     a.run();
     let mut pending: Vec<_> = std::mem::take(&mut a.block_diags).into_iter().collect();
     pending.sort_by_key(|((g, b), _)| (g.index(), b.index()));
-    for (_, d) in pending {
+    for d in pending.into_iter().flat_map(|(_, ds)| ds) {
         a.report(d);
     }
     let ret = a.p.returns[entry.index()].clone();
@@ -451,9 +454,30 @@ impl<'a> Annotator<'a> {
     fn flow_block(&mut self, g: GraphId, b: Block) {
         self.current = (g, b);
         self.block_diags.remove(&(g, b));
+        if self.context_graph != Some(g) {
+            self.context_graph = Some(g);
+            let graph = &self.p.graphs[g];
+            frontend::diag::set_context(Some(format!(
+                "`{}` ({})",
+                graph.name,
+                self.sources.describe(graph.span)
+            )));
+            if forced_panic().is_some_and(|f| *f == graph.name) {
+                panic!("forced by RPY_FORCE_PANIC={}", graph.name);
+            }
+        }
+        // An operation that fails poisons its result: later operations that use it are
+        // not judged (no error follows from another), the others are, so one run
+        // reports every independent error of the block.
+        let mut poisoned: HashSet<Value> = HashSet::new();
+        let mut errors: Vec<Diagnostic> = vec![];
         let insts = self.p.graphs[g].blocks[b].insts.clone();
         for &i in &insts {
             let inst = self.p.graphs[g].insts[i].clone();
+            if inst.args.iter().any(|a| poisoned.contains(a)) {
+                poisoned.insert(inst.result);
+                continue;
+            }
             // A variable operand with no annotation yet: this path is not known to be
             // reachable; stop here until it is.
             if inst
@@ -461,18 +485,21 @@ impl<'a> Annotator<'a> {
                 .iter()
                 .any(|&a| !self.p.graphs[g].is_const(a) && self.ann(g, a) == Ann::Impossible)
             {
+                self.keep_block_diags(g, b, errors);
                 return;
             }
             self.current_inst = Some(i);
             if let Some(d) = self.bad_operand(g, &inst.args, inst.span) {
-                self.block_diags.insert((g, b), d);
-                return;
+                errors.push(d);
+                poisoned.insert(inst.result);
+                continue;
             }
             let result = match crate::rules::annotate_op(self, g, i) {
                 Ok(a) => a,
                 Err(d) => {
-                    self.block_diags.insert((g, b), d);
-                    return;
+                    errors.push(d);
+                    poisoned.insert(inst.result);
+                    continue;
                 }
             };
             if result == Ann::Impossible {
@@ -484,11 +511,16 @@ impl<'a> Annotator<'a> {
                 {
                     self.follow_handlers(g, &handlers);
                 }
+                self.keep_block_diags(g, b, errors);
                 return;
             }
             if self.bind(g, inst.result, result, inst.span).is_err() {
-                return;
+                poisoned.insert(inst.result);
             }
+        }
+        self.keep_block_diags(g, b, errors);
+        if !poisoned.is_empty() && self.exit_uses(g, b, &poisoned) {
+            return;
         }
         let exit = self.p.graphs[g].blocks[b].exit.clone();
         match exit {
@@ -516,6 +548,35 @@ impl<'a> Annotator<'a> {
             }
             Exit::Return(v) => self.flow_return(g, v),
             Exit::Unreachable => {}
+        }
+    }
+
+    /// Keeps a block's errors until the fixpoint (see `block_diags`).
+    fn keep_block_diags(&mut self, g: GraphId, b: Block, errors: Vec<Diagnostic>) {
+        if !errors.is_empty() {
+            self.block_diags.insert((g, b), errors);
+        }
+    }
+
+    /// Whether the exit of block `b` reads one of `vals` (then it is not followed).
+    fn exit_uses(&self, g: GraphId, b: Block, vals: &HashSet<Value>) -> bool {
+        let block = &self.p.graphs[g].blocks[b];
+        let link_uses = |l: &Link| l.args.iter().any(|a| vals.contains(a));
+        match &block.exit {
+            Exit::Goto(l) => link_uses(l),
+            Exit::Branch {
+                cond,
+                if_true,
+                if_false,
+            } => vals.contains(cond) || link_uses(if_true) || link_uses(if_false),
+            Exit::Guarded { normal, handlers } => {
+                let last = block.insts.last().map(|&i| self.p.graphs[g].insts[i].result);
+                last.is_some_and(|r| vals.contains(&r))
+                    || normal.as_ref().is_some_and(link_uses)
+                    || handlers.iter().any(|h| link_uses(&h.link))
+            }
+            Exit::Return(v) => vals.contains(v),
+            Exit::Unreachable => false,
         }
     }
 
@@ -763,6 +824,15 @@ impl<'a> Annotator<'a> {
         self.callers[callee.index()].insert(self.current);
         Ok(self.p.returns[callee.index()].clone())
     }
+}
+
+/// The function named by `RPY_FORCE_PANIC`: annotating it panics, so the tests can check
+/// that a panic becomes an internal-error report naming the function.
+fn forced_panic() -> Option<&'static String> {
+    static FORCED: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    FORCED
+        .get_or_init(|| std::env::var("RPY_FORCE_PANIC").ok())
+        .as_ref()
 }
 
 /// The flow constant for a prebuilt object.
