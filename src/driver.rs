@@ -171,6 +171,10 @@ pub fn translate(args: &TranslateArgs) -> Result<(), ()> {
             if let frontend::import::ImportError::ImportFailed { traceback, .. } = &e {
                 d.span = syntax_error_span(traceback, &mut sources);
             }
+            // CPython names files by absolute path; show them as the other errors do.
+            for n in &mut d.notes {
+                *n = relative_paths(n);
+            }
             return rep.fail(vec![d], &sources);
         }
     };
@@ -252,6 +256,15 @@ pub fn translate(args: &TranslateArgs) -> Result<(), ()> {
     }
     t.report();
     Ok(())
+}
+
+/// `text` with the current directory removed from the paths CPython prints
+/// (`File "/abs/dir/prog.py"` becomes `File "prog.py"`).
+fn relative_paths(text: &str) -> String {
+    match std::env::current_dir() {
+        Ok(d) => text.replace(&format!("\"{}/", d.display()), "\""),
+        Err(_) => text.to_string(),
+    }
 }
 
 /// The JIT hints on the function object of graph `g` (`@elidable`, `@dont_look_inside`...).

@@ -89,6 +89,14 @@ pub struct Annotator<'a> {
     /// since a later pass with wider annotations (a callee's return that was still only
     /// None, say) may flow the block without it.
     block_diags: HashMap<(GraphId, Block), Vec<Diagnostic>>,
+    /// Graphs whose return was not followed because the returned value failed: a call to
+    /// them has no result, which poisons the caller's result instead of stopping it.
+    poisoned_returns: HashSet<GraphId>,
+    /// Set by `call_function` when the callee is in `poisoned_returns`.
+    call_poisoned: bool,
+    /// Attribute reads on instances that found no type yet: (class, name, where). Those
+    /// still unknown at the fixpoint name an attribute that no class assigns.
+    pub unresolved_attrs: Vec<(ObjId, String, Span)>,
     /// The graph named in internal-error reports (see `frontend::diag::set_context`).
     context_graph: Option<GraphId>,
     /// The block being flowed, for registering dependencies.
@@ -144,6 +152,9 @@ pub fn annotate(snapshot: &Snapshot, sources: &mut SourceMap) -> Result<Program,
         seen_diags: HashSet::new(),
         block_diags: HashMap::new(),
         context_graph: None,
+        poisoned_returns: HashSet::new(),
+        call_poisoned: false,
+        unresolved_attrs: vec![],
         current: (GraphId::new(0), Block::new(0)),
         current_inst: None,
     };
@@ -160,7 +171,7 @@ pub fn annotate(snapshot: &Snapshot, sources: &mut SourceMap) -> Result<Program,
     let nparams = a.p.graphs[entry].params().len();
     if nparams != 1 {
         let d = Diagnostic::new(
-            "E0003",
+            "E0009",
             format!(
                 "the entry point must take one argument (argv), but `{}` takes {nparams}",
                 a.p.graphs[entry].name
@@ -179,6 +190,7 @@ pub fn annotate(snapshot: &Snapshot, sources: &mut SourceMap) -> Result<Program,
     let _ = a.bind(entry, param, argv, span);
     a.schedule(entry, entry_block);
     a.run();
+    a.report_unresolved_attrs();
     let mut pending: Vec<_> = std::mem::take(&mut a.block_diags).into_iter().collect();
     pending.sort_by_key(|((g, b), _)| (g.index(), b.index()));
     for d in pending.into_iter().flat_map(|(_, ds)| ds) {
@@ -187,7 +199,7 @@ pub fn annotate(snapshot: &Snapshot, sources: &mut SourceMap) -> Result<Program,
     let ret = a.p.returns[entry.index()].clone();
     if !matches!(ret, Ann::Int | Ann::Bool(_) | Ann::None | Ann::Impossible) {
         let d = Diagnostic::new(
-            "E0004",
+            "E0009",
             format!(
                 "the entry point must return an int (the exit status), but it returns {}",
                 a.describe(&ret)
@@ -494,6 +506,7 @@ impl<'a> Annotator<'a> {
                 poisoned.insert(inst.result);
                 continue;
             }
+            self.call_poisoned = false;
             let result = match crate::rules::annotate_op(self, g, i) {
                 Ok(a) => a,
                 Err(d) => {
@@ -502,6 +515,10 @@ impl<'a> Annotator<'a> {
                     continue;
                 }
             };
+            if result == Ann::Impossible && self.call_poisoned {
+                poisoned.insert(inst.result);
+                continue;
+            }
             if result == Ann::Impossible {
                 // No normal result (a raise, or a call that has not returned yet): only
                 // the handlers of a guarded last operation are reachable.
@@ -520,6 +537,14 @@ impl<'a> Annotator<'a> {
         }
         self.keep_block_diags(g, b, errors);
         if !poisoned.is_empty() && self.exit_uses(g, b, &poisoned) {
+            if let Exit::Return(v) = self.p.graphs[g].blocks[b].exit {
+                if poisoned.contains(&v) && self.poisoned_returns.insert(g) {
+                    let callers: Vec<_> = self.callers[g.index()].iter().copied().collect();
+                    for (cg, cb) in callers {
+                        self.schedule(cg, cb);
+                    }
+                }
+            }
             return;
         }
         let exit = self.p.graphs[g].blocks[b].exit.clone();
@@ -822,7 +847,11 @@ impl<'a> Annotator<'a> {
             self.schedule(callee, entry);
         }
         self.callers[callee.index()].insert(self.current);
-        Ok(self.p.returns[callee.index()].clone())
+        let ret = self.p.returns[callee.index()].clone();
+        if ret == Ann::Impossible && self.poisoned_returns.contains(&callee) {
+            self.call_poisoned = true;
+        }
+        Ok(ret)
     }
 }
 

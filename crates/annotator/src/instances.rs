@@ -148,11 +148,54 @@ impl Annotator<'_> {
         }
         self.join_hoisted(span);
         let owner = self.p.classdefs.locate_or_add(self.snapshot, c, name);
-        Ok(self
+        let ann = self
             .p
             .classdefs
             .field(owner, name)
-            .map_or(Ann::Impossible, |f| f.ann.clone()))
+            .map_or(Ann::Impossible, |f| f.ann.clone());
+        if ann == Ann::Impossible
+            && !self.unresolved_attrs.iter().any(|(_, n, s)| *s == span && n == name)
+        {
+            self.unresolved_attrs.push((c, name.to_string(), span));
+        }
+        Ok(ann)
+    }
+
+    /// Reports the attribute reads that found no type at the fixpoint: no class of the
+    /// receiver's hierarchy assigns the attribute (nor defines it as a method or class
+    /// attribute), so CPython would raise AttributeError.
+    pub fn report_unresolved_attrs(&mut self) {
+        for (c, name, span) in std::mem::take(&mut self.unresolved_attrs) {
+            let known = self
+                .p
+                .classdefs
+                .locate(self.snapshot, c, &name)
+                .and_then(|owner| self.p.classdefs.field(owner, &name))
+                .is_some_and(|f| f.ann != Ann::Impossible);
+            if known {
+                continue;
+            }
+            let cname = classdef::class_name(self.snapshot, &ClassRef::User(c));
+            let mut names = self.p.classdefs.attribute_names(self.snapshot, c);
+            names.retain(|n| n != &name);
+            let mut d = Diagnostic::new(
+                "E0265",
+                format!("`{cname}` instances have no attribute `{name}`"),
+                Some(span),
+            )
+            .label(format!("no class assigns `{name}` or defines a method `{name}`"));
+            if !names.is_empty() {
+                let shown: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+                d = d.note(format!("`{cname}` has: {}", shown.join(", ")));
+            }
+            d = match names.iter().find(|n| similar(n, &name)) {
+                Some(n) => d.help(format!("did you mean `{n}`?")),
+                None => d.help(format!(
+                    "assign `self.{name}` in `{cname}.__init__` (or define the method), or check the spelling"
+                )),
+            };
+            self.report(d);
+        }
     }
 
     /// Writes `name` on an instance whose static class is `c`.
@@ -576,4 +619,33 @@ impl Desc {
     pub fn is_class(&self) -> bool {
         matches!(self, Desc::Class(_))
     }
+}
+
+/// Whether two names differ by at most one edit (a likely misspelling).
+fn similar(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > 1 || a == b {
+        return false;
+    }
+    let (mut i, mut j, mut edits) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] == b[j] {
+            i += 1;
+            j += 1;
+            continue;
+        }
+        edits += 1;
+        if edits > 1 {
+            return false;
+        }
+        match a.len().cmp(&b.len()) {
+            std::cmp::Ordering::Greater => i += 1,
+            std::cmp::Ordering::Less => j += 1,
+            std::cmp::Ordering::Equal => {
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    edits + (a.len() - i) + (b.len() - j) <= 1
 }

@@ -32,7 +32,7 @@ pub fn call_method(
     kw: Vec<(String, Ann, Span)>,
     span: Span,
 ) -> Result<Ann, Diagnostic> {
-    let bad = |why: &str| Diagnostic::new("E0270", format!("list.{m}(): {why}"), Some(span));
+    let bad = |why: &str| Diagnostic::new("E0278", format!("list.{m}(): {why}"), Some(span));
     let item = a.read_list(def);
     let npos = pos.len();
     if m != "sort" && !kw.is_empty() {

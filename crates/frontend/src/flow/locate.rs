@@ -62,7 +62,7 @@ impl ParsedFile {
             let start = u32::from(e.offset).min(text.len() as u32);
             let end = (start + 1).min(text.len() as u32).max(start);
             Diagnostic::new(
-                "E0002",
+                "E0007",
                 format!("syntax error: {}", e.error),
                 Some(Span { file, start, end }),
             )
@@ -154,7 +154,7 @@ impl ParsedFile {
             start,
             end,
         });
-        Diagnostic::new("E0003", format!("cannot find the source of function `{qualname}` at {path}:{line}"), span)
+        Diagnostic::new("E0008", format!("cannot find the source of function `{qualname}` at {path}:{line}"), span)
             .note("the function object says it was defined on this line, but no `def` or `lambda` starts there")
             .help("functions made by `exec`, `eval` or code generators cannot be translated; define them in a .py file")
     }
