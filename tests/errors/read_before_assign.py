@@ -1,5 +1,4 @@
 def main(argv):
-    if len(argv) > 1:
-        total = 1
     print(total)
+    total = len(argv)
     return 0

@@ -77,6 +77,8 @@ pub struct Annotator<'a> {
     pub sources: &'a mut SourceMap,
     pub p: Program,
     origins: Vec<HashMap<Value, Span>>,
+    /// Where each graph's first returned value came from.
+    return_origins: Vec<Option<Span>>,
     callers: Vec<HashSet<(GraphId, Block)>>,
     failed: HashSet<ObjId>,
     /// Parsed source files, shared by every graph built.
@@ -143,6 +145,7 @@ pub fn annotate(snapshot: &Snapshot, sources: &mut SourceMap) -> Result<Program,
             dicts: Default::default(),
         },
         origins: vec![],
+        return_origins: vec![],
         callers: vec![],
         failed: HashSet::new(),
         flow_cache: FlowBuilderCache::new(),
@@ -248,6 +251,7 @@ impl<'a> Annotator<'a> {
                 self.p.returns.push(Ann::Impossible);
                 self.p.graph_funcs.push(func);
                 self.origins.push(HashMap::new());
+                self.return_origins.push(None);
                 self.callers.push(HashSet::new());
                 self.p.func_graphs.insert(func, g);
                 Some(g)
@@ -326,17 +330,8 @@ impl<'a> Annotator<'a> {
                     frontend::graph::ValueData::Var { hint: Some(h) } => format!("`{h}`"),
                     _ => "this value".to_string(),
                 };
-                let (old_s, new_s) = (self.describe(&old), self.describe(&ann));
-                let mut d = Diagnostic::new(
-                    "E0200",
-                    format!("{name} would be both {old_s} and {new_s}"),
-                    Some(origin),
-                )
-                .label(format!("{new_s} here"));
-                if let Some(o) = self.origin(g, v) {
-                    d = d.with_secondary(o, format!("{old_s} here"));
-                }
-                d = d.note("a variable, argument, return value or list item keeps one type for the whole program").help(
+                let d = self.conflict("E0200", &name, (&old, self.origin(g, v)), (&ann, origin));
+                let d = d.note("a variable keeps one type for the whole program").help(
                     "use separate variables (or functions) for values of different types, or convert one side explicitly",
                 );
                 self.report(d);
@@ -362,17 +357,10 @@ impl<'a> Annotator<'a> {
     }
 
     fn list_item_conflict(&mut self, old: Ann, old_origin: Option<Span>, new: Ann, origin: Span) {
-        let (o, n) = (self.describe(&old), self.describe(&new));
-        let mut d = Diagnostic::new(
-            "E0201",
-            format!("a list would hold both {o} and {n} items"),
-            Some(origin),
-        )
-        .label(format!("{n} item here"));
-        if let Some(s) = old_origin {
-            d = d.with_secondary(s, format!("{o} items from here"));
-        }
-        self.report(d.help("all items of a list must have one type"));
+        let d = self.conflict("E0201", "the list's items", (&old, old_origin), (&new, origin));
+        self.report(d.help(
+            "all items of a list must have one type; use a tuple or an instance to keep values of different types together",
+        ));
     }
 
     /// Registers the current block as depending on the list's item type.
@@ -647,6 +635,7 @@ impl<'a> Annotator<'a> {
                     for (x, y) in ctx.dicts {
                         self.unify_dicts(x, y, span);
                     }
+                    self.return_origins[g.index()].get_or_insert(span);
                     if new != old {
                         self.p.returns[g.index()] = new;
                         let callers: Vec<_> = self.callers[g.index()].iter().copied().collect();
@@ -656,14 +645,11 @@ impl<'a> Annotator<'a> {
                     }
                 }
                 Err(_) => {
-                    let (o, n) = (self.describe(&old), self.describe(&a));
-                    let d = Diagnostic::new(
-                        "E0202",
-                        format!("`{}` would return both {o} and {n}", self.p.graphs[g].name),
-                        Some(span),
-                    )
-                    .label(format!("returns {n} here"))
-                    .help("a function returns one type; return the same type on every path");
+                    let what = format!("the result of `{}`", self.p.graphs[g].name);
+                    let first = self.return_origins[g.index()];
+                    let d = self
+                        .conflict("E0202", &what, (&old, first), (&a, span))
+                        .help("a function returns one type; return the same type on every path (or None, with ints, floats, strs and instances)");
                     self.report(d);
                 }
             }
@@ -998,17 +984,11 @@ impl Annotator<'_> {
         let i = self.global_cell(module, name, span)?;
         let old = self.p.global_cells[i].ann.clone();
         let new = self.join(&old, value, span).map_err(|_| {
-            let (o, n) = (self.describe(&old), self.describe(value));
-            let mut d = Diagnostic::new(
-                "E0282",
-                format!("global `{name}` would be both {o} and {n}"),
-                Some(span),
-            )
-            .label(format!("{n} here"));
-            if let Some(s) = self.p.global_cells[i].origin {
-                d = d.with_secondary(s, format!("{o} here"));
-            }
-            d.note("its import-time value gives it its first type")
+            let first = self.p.global_cells[i]
+                .origin
+                .or_else(|| self.module_assignment(span, name));
+            self.conflict("E0282", &format!("the global `{name}`"), (&old, first), (value, span))
+                .note("its value at the end of the import gives it its first type")
                 .help("a global keeps one type for the whole program")
         })?;
         if new != old {
@@ -1023,6 +1003,72 @@ impl Annotator<'_> {
 }
 
 impl Annotator<'_> {
+    /// A two-type conflict of `subject`: "would be both A and B" with A the type of the
+    /// earlier place in the source; the later place is the primary span, the earlier a
+    /// secondary one, and a note tells both with their source lines.
+    pub fn conflict(
+        &self,
+        code: &'static str,
+        subject: &str,
+        first: (&Ann, Option<Span>),
+        second: (&Ann, Span),
+    ) -> Diagnostic {
+        let (mut a, mut b) = ((first.0, first.1), (second.0, Some(second.1)));
+        let pos = |s: Option<Span>| s.map(|s| (s.file, s.start));
+        if a.1.is_some() && pos(a.1) > pos(b.1) {
+            std::mem::swap(&mut a, &mut b);
+        }
+        let (da, db) = (self.describe(a.0), self.describe(b.0));
+        let primary = b.1.or(a.1);
+        let mut d = Diagnostic::new(code, format!("{subject} would be both {da} and {db}"), primary)
+            .label(format!("{} here", with_article(&db)));
+        let mut told = vec![];
+        if let (Some(sa), Some(sb)) = (a.1, b.1) {
+            d = d.with_secondary(sa, format!("{} here", with_article(&da)));
+            told.push(format!("{} {}", with_article(&da), self.place(sa, primary)));
+            told.push(format!("{} {}", with_article(&db), self.place(sb, primary)));
+        }
+        if told.len() == 2 {
+            let subject = subject.trim_start_matches("the ");
+            d = d.note(format!("{subject} is {} and {}", told[0], told[1]));
+        }
+        d
+    }
+
+    /// "at line 12 (`x = 0`)": where a span is, with its source line (and its file when
+    /// that is not `home`, the file of the diagnostic's primary span).
+    pub fn place(&self, s: Span, home: Option<Span>) -> String {
+        let f = &self.sources.files[s.file];
+        let lc = f.line_col(s.start);
+        let text = f.line_text(lc.line).trim();
+        if home.is_some_and(|h| h.file == s.file) {
+            format!("at line {} (`{text}`)", lc.line)
+        } else {
+            let file = frontend::render::shown_path(&f.path);
+            format!("at {file}:{} (`{text}`)", lc.line)
+        }
+    }
+
+    /// The module-level assignment of global `name` in the file of `near` (a span in a
+    /// function of that module): where its import-time value came from.
+    fn module_assignment(&self, near: Span, name: &str) -> Option<Span> {
+        let f = &self.sources.files[near.file];
+        let mut off = 0usize;
+        for line in f.text.split_inclusive('\n') {
+            let rest = line.strip_prefix(name).map(str::trim_start);
+            if rest.is_some_and(|r| r.starts_with('=') && !r.starts_with("==")) {
+                let start = off as u32;
+                return Some(Span {
+                    file: near.file,
+                    start,
+                    end: start + line.trim_end().len() as u32,
+                });
+            }
+            off += line.len();
+        }
+        None
+    }
+
     /// Constants no operation can take: an int beyond 64 bits, or a name that is neither
     /// defined in the module nor a builtin rpy knows.
     fn bad_operand(&self, g: GraphId, args: &[Value], span: Span) -> Option<Diagnostic> {
@@ -1062,4 +1108,13 @@ impl Annotator<'_> {
         }
         None
     }
+}
+
+/// "an int", "a str", "None": a type's description with its article.
+pub fn with_article(desc: &str) -> String {
+    if desc.starts_with("None") {
+        return desc.to_string();
+    }
+    let vowel = desc.starts_with(['a', 'e', 'i', 'o', 'u']);
+    format!("{} {desc}", if vowel { "an" } else { "a" })
 }

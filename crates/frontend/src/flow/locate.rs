@@ -49,6 +49,16 @@ impl ParsedFile {
     pub fn load(path: &str, sources: &mut SourceMap) -> Result<ParsedFile, Diagnostic> {
         let file = match sources.find(path) {
             Some(f) => f,
+            None if path.starts_with('<') => {
+                // `<string>`, `<stdin>`...: the code object was compiled from a string.
+                return Err(Diagnostic::new(
+                    "E0008",
+                    format!("a function the program calls has no source file (its code says `{path}`)"),
+                    None,
+                )
+                .note("functions made by `exec`, `eval` or `compile` have no `def` in a .py file")
+                .help("define the function with `def` in a .py file (code generators can write one and import it)"));
+            }
             None => {
                 let text = std::fs::read_to_string(path).map_err(|e| {
                     Diagnostic::new("E0001", format!("cannot read source file `{path}`: {e}"), None)
