@@ -114,6 +114,8 @@ pub fn annotate(snapshot: &Snapshot, sources: &mut SourceMap) -> Result<Program,
         .iter()
         .filter_map(|(o, obj)| match obj {
             Obj::Class(c) => Some((o, c.name.clone())),
+            Obj::Function(f) => Some((o, f.qualname.clone())),
+            Obj::Module { name, .. } => Some((o, name.clone())),
             _ => None,
         })
         .collect();
@@ -614,7 +616,7 @@ impl<'a> Annotator<'a> {
         {
             let a = self.ann(g, v);
             let old = self.p.returns[g.index()].clone();
-            let span = self.origin(g, v).unwrap_or(self.p.graphs[g].span);
+            let span = self.return_site(g, v);
             if a == Ann::Range {
                 // A range lives in its function's stack frame.
                 let d = Diagnostic::new(
@@ -654,6 +656,33 @@ impl<'a> Annotator<'a> {
                 }
             }
         }
+    }
+
+    /// Where a function returns `v`, for messages: the value's origin when it is inside
+    /// the function; else (an argument returned as it came) the `return NAME` line that
+    /// returns it, or the `def`.
+    fn return_site(&self, g: GraphId, v: Value) -> Span {
+        let graph = &self.p.graphs[g];
+        let def = graph.span;
+        let origin = self.origin(g, v);
+        if let Some(o) = origin.filter(|o| o.file == def.file && o.start >= def.start && o.end <= def.end) {
+            return o;
+        }
+        let f = &self.sources.files[def.file];
+        if let frontend::graph::ValueData::Var { hint: Some(h) } = &graph.values[v] {
+            let body = &f.text[def.start as usize..(def.end as usize).min(f.text.len())];
+            let mut off = def.start as usize;
+            for line in body.split_inclusive('\n') {
+                let t = line.trim();
+                if t == format!("return {h}") {
+                    let start = (off + line.find("return").unwrap_or(0)) as u32;
+                    return Span { file: def.file, start, end: start + t.len() as u32 };
+                }
+                off += line.len();
+            }
+        }
+        let first_line = f.text[def.start as usize..].find('\n').map_or(def.end, |n| def.start + n as u32);
+        Span { file: def.file, start: def.start, end: first_line.min(def.end) }
     }
 
     /// Passes a link's values to its target's parameters.
@@ -1029,8 +1058,9 @@ impl Annotator<'_> {
             told.push(format!("{} {}", with_article(&db), self.place(sb, primary)));
         }
         if told.len() == 2 {
-            let subject = subject.trim_start_matches("the ");
-            d = d.note(format!("{subject} is {} and {}", told[0], told[1]));
+            let plural = ["items", "keys", "values"].iter().any(|p| subject.ends_with(p));
+            let verb = if plural { "get" } else { "is" };
+            d = d.note(format!("{subject} {verb} {} and {}", told[0], told[1]));
         }
         d
     }
