@@ -181,7 +181,7 @@ pub fn annotate(snapshot: &Snapshot, sources: &mut SourceMap) -> Result<Program,
                 "the entry point must take one argument (argv), but `{}` takes {nparams}",
                 a.p.graphs[entry].name
             ),
-            Some(span),
+            Some(a.def_line(entry)),
         )
         .help("define the entry point as `def main(argv): ... return 0`");
         return Err(vec![d]);
@@ -203,15 +203,15 @@ pub fn annotate(snapshot: &Snapshot, sources: &mut SourceMap) -> Result<Program,
     }
     let ret = a.p.returns[entry.index()].clone();
     if !matches!(ret, Ann::Int | Ann::Bool(_) | Ann::None | Ann::Impossible) {
+        let shown = a.describe(&ret);
+        let at = a.return_origins[entry.index()].unwrap_or(span);
         let d = Diagnostic::new(
             "E0009",
-            format!(
-                "the entry point must return an int (the exit status), but it returns {}",
-                a.describe(&ret)
-            ),
-            Some(span),
+            format!("the entry point must return an int (the exit status), but it returns {shown}"),
+            Some(at),
         )
-        .help("end the entry point with `return 0`");
+        .label(format!("returns {}", with_article(&shown)))
+        .help("return the exit status: `return 0` for success");
         a.report(d);
     }
     if a.diags.is_empty() {
@@ -328,12 +328,22 @@ impl<'a> Annotator<'a> {
                 }
             }
             Err(_) => {
-                let name = match &self.p.graphs[g].values[v] {
-                    frontend::graph::ValueData::Var { hint: Some(h) } => format!("`{h}`"),
+                let graph = &self.p.graphs[g];
+                let is_param = graph.params().contains(&v);
+                let name = match (&graph.values[v], is_param) {
+                    (frontend::graph::ValueData::Var { hint: Some(h) }, true) => {
+                        format!("the argument `{h}` of `{}`", graph.name)
+                    }
+                    (frontend::graph::ValueData::Var { hint: Some(h) }, false) => format!("`{h}`"),
                     _ => "this value".to_string(),
                 };
+                let keeps = if is_param {
+                    "an argument keeps one type across all calls of its function"
+                } else {
+                    "a variable keeps one type for the whole program"
+                };
                 let d = self.conflict("E0200", &name, (&old, self.origin(g, v)), (&ann, origin));
-                let d = d.note("a variable keeps one type for the whole program").help(
+                let d = d.note(keeps).help(
                     "use separate variables (or functions) for values of different types, or convert one side explicitly",
                 );
                 self.report(d);
@@ -459,10 +469,11 @@ impl<'a> Annotator<'a> {
         if self.context_graph != Some(g) {
             self.context_graph = Some(g);
             let graph = &self.p.graphs[g];
+            let lc = self.sources.line_col(graph.span);
+            let path = frontend::render::shown_path(&self.sources.files[graph.span.file].path);
             frontend::diag::set_context(Some(format!(
-                "`{}` ({})",
-                graph.name,
-                self.sources.describe(graph.span)
+                "`{}` ({path}:{}:{})",
+                graph.name, lc.line, lc.col
             )));
             if forced_panic().is_some_and(|f| *f == graph.name) {
                 panic!("forced by RPY_FORCE_PANIC={}", graph.name);
@@ -681,6 +692,18 @@ impl<'a> Annotator<'a> {
                 off += line.len();
             }
         }
+        self.def_line(g)
+    }
+
+    /// Where graph `g` first returned a value, if it has.
+    pub fn return_origin(&self, g: GraphId) -> Option<Span> {
+        self.return_origins.get(g.index()).copied().flatten()
+    }
+
+    /// The first line of a function's `def`, for messages about the whole function.
+    fn def_line(&self, g: GraphId) -> Span {
+        let def = self.p.graphs[g].span;
+        let f = &self.sources.files[def.file];
         let first_line = f.text[def.start as usize..].find('\n').map_or(def.end, |n| def.start + n as u32);
         Span { file: def.file, start: def.start, end: first_line.min(def.end) }
     }
@@ -1057,7 +1080,10 @@ impl Annotator<'_> {
             told.push(format!("{} {}", with_article(&da), self.place(sa, primary)));
             told.push(format!("{} {}", with_article(&db), self.place(sb, primary)));
         }
-        if told.len() == 2 {
+        let same_line = |x: Span, y: Span| {
+            x.file == y.file && self.sources.line_col(x).line == self.sources.line_col(y).line
+        };
+        if told.len() == 2 && !a.1.zip(b.1).is_some_and(|(x, y)| same_line(x, y)) {
             let plural = ["items", "keys", "values"].iter().any(|p| subject.ends_with(p));
             let verb = if plural { "get" } else { "is" };
             d = d.note(format!("{subject} {verb} {} and {}", told[0], told[1]));

@@ -405,14 +405,35 @@ impl Annotator<'_> {
             }
             args.extend(pos.iter().cloned());
             let r = self.call_function(f, args, kw.clone(), span)?;
-            ret = self.join(&ret, &r, span).map_err(|_| {
-                Diagnostic::new(
+            if let Ok(j) = self.join(&ret, &r, span) {
+                ret = j;
+            } else {
+                let mut d = Diagnostic::new(
                     "E0260",
                     format!("implementations of `{name}` return different types"),
                     Some(span),
                 )
-                .help("every override of a method must return the same type")
-            })?;
+                .label(format!("this call may run any of them"));
+                // What each implementation called so far returns, and where.
+                for &(f2, _) in &impls {
+                    let Some(&g2) = self.p.func_graphs.get(&f2) else {
+                        continue;
+                    };
+                    let r2 = self.p.returns[g2.index()].clone();
+                    if r2 == Ann::Impossible {
+                        continue;
+                    }
+                    let shown = crate::driver::with_article(&self.describe(&r2));
+                    let fname = self.p.graphs[g2].name.clone();
+                    match self.return_origin(g2) {
+                        Some(o) => {
+                            d = d.with_secondary(o, format!("`{fname}` returns {shown}"));
+                        }
+                        None => d = d.note(format!("`{fname}` returns {shown}")),
+                    }
+                }
+                return Err(d.help("every override of a method must return the same type"));
+            }
             if let Some(&g) = self.p.func_graphs.get(&f) {
                 graphs.push(g);
             }

@@ -457,6 +457,17 @@ fn getattr(
     if matches!(&args[0], Ann::Str { nullable: false }) {
         return crate::strings::getattr(a, &args[0], &name, span);
     }
+    let non_null = match &args[0] {
+        Ann::Str { nullable: true } => Some(Ann::Str { nullable: false }),
+        Ann::List { def, nullable: true } => Some(Ann::List {
+            def: *def,
+            nullable: false,
+        }),
+        _ => None,
+    };
+    if let Some(nn) = non_null {
+        return Err(crate::dicts::may_be_none(a, g, vals[0], &nn, &format!("`.{name}`"), span));
+    }
     if crate::dicts::is_dict(&args[0]) {
         return crate::dicts::getattr(a, &args[0], &name, span);
     }

@@ -58,6 +58,17 @@ impl SourceMap {
         }
     }
 
+    /// The byte range a label underlines: [`SourceMap::range`] cut at the end of its
+    /// first line (a whole `def` or `with` block is shown by its first line).
+    fn label_range(&self, span: Span) -> Range<usize> {
+        let r = self.range(span);
+        let text = &self.files[span.file].text;
+        match text[r.clone()].find('\n') {
+            Some(n) => r.start..r.start + text[r.start..r.start + n].trim_end().len().max(1),
+            None => r,
+        }
+    }
+
     /// The byte range a span underlines: at least one character, within the file.
     fn range(&self, span: Span) -> Range<usize> {
         let len = self.files[span.file].text.len();
@@ -106,12 +117,12 @@ fn to_codespan(d: &Diagnostic, sm: &SourceMap) -> CsDiagnostic<FileId> {
     let mut labels = vec![];
     if let Some(s) = d.span.filter(|s| sm.get(s.file).is_ok()) {
         labels.push(
-            Label::primary(s.file, sm.range(s)).with_message(d.label.clone().unwrap_or_default()),
+            Label::primary(s.file, sm.label_range(s)).with_message(d.label.clone().unwrap_or_default()),
         );
     }
     for (s, l) in &d.secondary {
         if sm.get(s.file).is_ok() {
-            labels.push(Label::secondary(s.file, sm.range(*s)).with_message(l.clone()));
+            labels.push(Label::secondary(s.file, sm.label_range(*s)).with_message(l.clone()));
         }
     }
     let mut notes: Vec<String> = d.notes.iter().map(|n| format!("note: {n}")).collect();
