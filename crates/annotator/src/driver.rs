@@ -425,6 +425,23 @@ impl<'a> Annotator<'a> {
                     self.p.prebuilt_lists.insert(*o, d);
                     let items = items.clone();
                     for it in items {
+                        if let Obj::BigInt { repr } = &self.snapshot.objects[it] {
+                            let at = self
+                                .current_inst
+                                .map_or(self.p.graphs[self.current.0].span, |i| {
+                                    self.p.graphs[self.current.0].insts[i].span
+                                });
+                            let d = Diagnostic::new(
+                                "E0103",
+                                format!("a prebuilt list holds the int {repr}, which does not fit in 64 bits"),
+                                Some(at),
+                            )
+                            .label("this list was made at import time")
+                            .note("rpy ints are machine words, as in RPython")
+                            .help("keep the values within 64 bits, or wrap them with rpy.rarithmetic.intmask");
+                            self.report(d);
+                            continue;
+                        }
                         let a = self.const_ann(&obj_const(self.snapshot, it));
                         let _ = self.p.listdefs.generalize(
                             self.snapshot,

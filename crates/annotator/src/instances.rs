@@ -220,16 +220,12 @@ impl Annotator<'_> {
         self.join_hoisted(span);
         self.join_field(owner, name, value, span).map_err(|old| {
             let cname = classdef::class_name(self.snapshot, &ClassRef::User(owner));
-            let (o, n) = (self.describe(&old.ann), self.describe(value));
-            let mut d = Diagnostic::new(
+            let d = self.conflict(
                 "E0255",
-                format!("attribute `{cname}.{name}` would be both {o} and {n}"),
-                Some(span),
-            )
-            .label(format!("{n} here"));
-            if let Some(s) = old.origin {
-                d = d.with_secondary(s, format!("{o} here"));
-            }
+                &format!("the attribute `{cname}.{name}`"),
+                (&old.ann, old.origin),
+                (value, span),
+            );
             d.help("an attribute keeps one type in every instance of the class and its subclasses")
         })
     }

@@ -179,7 +179,7 @@ pub fn unsupported(a: &Annotator, what: &str, on: &Ann, span: Span) -> Diagnosti
         format!("cannot {what} {}", a.describe(on)),
         Some(span),
     )
-    .label(format!("this is {}", a.describe(on)))
+    .label(format!("this is {}", crate::driver::with_article(&a.describe(on))))
 }
 
 fn binary(a: &mut Annotator, site: (GraphId, Inst), op: FlowOp, x: &Ann, y: &Ann, span: Span) -> R {
