@@ -1,8 +1,6 @@
 # rpy-test: env RPY_IMPORT_TIMEOUT=1
 def settle():
-    n = 0
-    while True:
-        n += 1
+    while True: pass
 
 settle()
 

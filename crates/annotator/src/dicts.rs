@@ -77,7 +77,7 @@ pub fn may_be_none(
     use_: &str,
     span: Span,
 ) -> Diagnostic {
-    let want = crate::driver::with_article(&a.describe(non_null));
+    let want = crate::messages::with_article(&a.describe(non_null));
     // The receiver as written (`s` in `s.upper`), when the value has no name.
     let text = &a.sources.files[span.file].text;
     let written = text

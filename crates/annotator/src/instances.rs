@@ -419,7 +419,7 @@ impl Annotator<'_> {
                     if r2 == Ann::Impossible {
                         continue;
                     }
-                    let shown = crate::driver::with_article(&self.describe(&r2));
+                    let shown = crate::messages::with_article(&self.describe(&r2));
                     let fname = self.p.graphs[g2].name.clone();
                     match self.return_origin(g2) {
                         Some(o) => {

@@ -179,7 +179,7 @@ pub fn unsupported(a: &Annotator, what: &str, on: &Ann, span: Span) -> Diagnosti
         format!("cannot {what} {}", a.describe(on)),
         Some(span),
     )
-    .label(format!("this is {}", crate::driver::with_article(&a.describe(on))))
+    .label(format!("this is {}", crate::messages::with_article(&a.describe(on))))
 }
 
 fn binary(a: &mut Annotator, site: (GraphId, Inst), op: FlowOp, x: &Ann, y: &Ann, span: Span) -> R {
@@ -265,7 +265,7 @@ fn binary(a: &mut Annotator, site: (GraphId, Inst), op: FlowOp, x: &Ann, y: &Ann
             if let Some(o) = a.origin(site.0, *v) {
                 let inside = o.file == span.file && o.start >= span.start && o.end <= span.end;
                 if !inside {
-                    let what = crate::driver::with_article(desc);
+                    let what = crate::messages::with_article(desc);
                     let label = match &a.p.graphs[site.0].values[*v] {
                         frontend::graph::ValueData::Var { hint: Some(h) } => {
                             format!("`{h}` is {what} from here")
