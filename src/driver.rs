@@ -2,11 +2,11 @@
 //! diagnostics and links the result.
 
 use crate::TranslateArgs;
+use crate::{ColorWhen, ErrorFormat};
 use frontend::diag::Diagnostic;
+use frontend::render::termcolor::{ColorChoice, StandardStream};
 use frontend::source::SourceMap;
 use frontend::write::write_graph;
-use crate::{ColorWhen, ErrorFormat};
-use frontend::render::termcolor::{ColorChoice, StandardStream};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -115,7 +115,11 @@ pub fn report_internal_error(args: &TranslateArgs) {
         .take()
         .unwrap_or_else(|| "panic".to_string());
     let stage = *STAGE.lock().unwrap_or_else(|e| e.into_inner());
-    let mut d = Diagnostic::new("", format!("internal error in rpy (this is a bug): {what}"), None);
+    let mut d = Diagnostic::new(
+        "",
+        format!("internal error in rpy (this is a bug): {what}"),
+        None,
+    );
     d = match frontend::diag::context() {
         Some(f) => d.note(format!("while translating {f}, in stage {stage}")),
         None => d.note(format!("in stage {stage}")),

@@ -93,7 +93,9 @@ fn main() {
     }));
     let code = match cli.command {
         Command::Translate(args) => {
-            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| driver::translate(&args))) {
+            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                driver::translate(&args)
+            })) {
                 Ok(Ok(())) => 0,
                 Ok(Err(())) => 1,
                 Err(_) => {

@@ -97,7 +97,10 @@ fn codes_in_sources() -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     let root = repo_root();
     walk(&root.join("src"), &mut out);
-    for c in std::fs::read_dir(root.join("crates")).expect("crates/").flatten() {
+    for c in std::fs::read_dir(root.join("crates"))
+        .expect("crates/")
+        .flatten()
+    {
         walk(&c.path().join("src"), &mut out);
     }
     out
@@ -109,14 +112,25 @@ fn translate(src: &str) -> (Option<i32>, String) {
     std::fs::write(dir.path().join("example.py"), src).expect("write example");
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_rpy"));
     cmd.current_dir(dir.path())
-        .args(["translate", "example.py", "-o", "example", "--color=never", "-O", "0"])
+        .args([
+            "translate",
+            "example.py",
+            "-o",
+            "example",
+            "--color=never",
+            "-O",
+            "0",
+        ])
         .env("RPY_IMPORT_TIMEOUT", "20")
         .env_remove("RPY_FORCE_PANIC");
     if src.contains("JitDriver") {
         cmd.arg("--jit");
     }
     let o = cmd.output().expect("run rpy");
-    (o.status.code(), String::from_utf8_lossy(&o.stderr).into_owned())
+    (
+        o.status.code(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
 }
 
 #[test]
@@ -128,8 +142,14 @@ fn error_codes_are_documented_with_working_examples() {
     let used = codes_in_sources();
     let undocumented: Vec<_> = used.difference(&documented).collect();
     let stale: Vec<_> = documented.difference(&used).collect();
-    assert!(undocumented.is_empty(), "codes without a section in docs/errors.md: {undocumented:?}");
-    assert!(stale.is_empty(), "sections for codes no source uses: {stale:?}");
+    assert!(
+        undocumented.is_empty(),
+        "codes without a section in docs/errors.md: {undocumented:?}"
+    );
+    assert!(
+        stale.is_empty(),
+        "sections for codes no source uses: {stale:?}"
+    );
 
     // (section index, wrong example, its shown output block) and the fixed examples.
     let mut jobs: Vec<(usize, bool, String)> = vec![];
@@ -143,7 +163,9 @@ fn error_codes_are_documented_with_working_examples() {
         }
         let wrong = s.fences.iter().position(|f| f.info == "python wrong");
         let fixed = s.fences.iter().find(|f| f.info == "python fixed");
-        let shown = wrong.and_then(|w| s.fences.get(w + 1)).filter(|f| f.info == "text");
+        let shown = wrong
+            .and_then(|w| s.fences.get(w + 1))
+            .filter(|f| f.info == "text");
         match (wrong, shown, fixed) {
             (Some(w), Some(_), Some(f)) => {
                 jobs.push((k, true, s.fences[w].text.clone()));
@@ -182,7 +204,10 @@ fn error_codes_are_documented_with_working_examples() {
         let s = &sections[k];
         if !wrong {
             if code != Some(0) {
-                failures.push(format!("{}: the fixed example does not translate:\n{err}", s.code));
+                failures.push(format!(
+                    "{}: the fixed example does not translate:\n{err}",
+                    s.code
+                ));
             }
             continue;
         }
@@ -192,7 +217,11 @@ fn error_codes_are_documented_with_working_examples() {
                 s.code, s.code
             ));
         }
-        let w = s.fences.iter().position(|f| f.info == "python wrong").unwrap();
+        let w = s
+            .fences
+            .iter()
+            .position(|f| f.info == "python wrong")
+            .unwrap();
         let shown = &s.fences[w + 1];
         if shown.text != err {
             if update {

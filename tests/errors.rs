@@ -11,7 +11,7 @@
 //! The other tests here: the JSON error format, colour on request, and a forced panic
 //! reported as an internal error naming the function.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output};
 
 fn repo_root() -> PathBuf {
@@ -71,8 +71,11 @@ fn error_programs() {
                 .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "py"))
         })
         .count();
-    assert!(count >= 60, "tests/errors holds {count} programs, fewer than 60");
-    insta::glob!("errors/*.py", |path: &Path| {
+    assert!(
+        count >= 60,
+        "tests/errors holds {count} programs, fewer than 60"
+    );
+    insta::glob!("errors/*.py", |path| {
         let src = std::fs::read_to_string(path).expect("read program");
         let (env, success) = directives(&src);
         let rel = path
@@ -87,19 +90,30 @@ fn error_programs() {
         }
         let o = translate(&rel, &args, &env);
         let want = if success { Some(0) } else { Some(1) };
-        assert_eq!(o.status.code(), want, "{rel}: exit status\n{}", stderr_of(&o));
+        assert_eq!(
+            o.status.code(),
+            want,
+            "{rel}: exit status\n{}",
+            stderr_of(&o)
+        );
         insta::assert_snapshot!(stderr_of(&o));
     });
 }
 
 #[test]
 fn json_error_format() {
-    let o = translate("tests/errors/several_errors.py", &["--error-format=json"], &[]);
+    let o = translate(
+        "tests/errors/several_errors.py",
+        &["--error-format=json"],
+        &[],
+    );
     assert_eq!(o.status.code(), Some(1));
     let text = stderr_of(&o);
     for line in text.lines() {
         let v: serde_json::Value = serde_json::from_str(line).expect("one JSON object per line");
-        for k in ["code", "message", "file", "line", "col", "end", "labels", "notes", "help"] {
+        for k in [
+            "code", "message", "file", "line", "col", "end", "labels", "notes", "help",
+        ] {
             assert!(v.get(k).is_some(), "missing `{k}` in {line}");
         }
     }
@@ -120,7 +134,10 @@ fn panic_is_an_internal_error() {
     let o = translate("tests/internal/forced_panic.py", &["--color=never"], &env);
     assert_eq!(o.status.code(), Some(1), "{}", stderr_of(&o));
     let text = stderr_of(&o);
-    assert!(!text.contains("RUST_BACKTRACE"), "a Rust panic message leaked:\n{text}");
+    assert!(
+        !text.contains("RUST_BACKTRACE"),
+        "a Rust panic message leaked:\n{text}"
+    );
     // The Rust source line of the forced panic changes with every edit around it.
     let text: String = text
         .lines()

@@ -96,7 +96,10 @@ pub fn may_be_none(
         Some(span),
     )
     .label(format!("{subject} is {want} or None; {use_} needs {want}"));
-    if let Some(o) = a.origin(g, v).filter(|o| o.start < span.start || o.end > span.end) {
+    if let Some(o) = a
+        .origin(g, v)
+        .filter(|o| o.start < span.start || o.end > span.end)
+    {
         d = d.with_secondary(o, format!("{subject} gets its type (with None) from here"));
     }
     d.note("rpy does not narrow a variable's type after an `is not None` test")

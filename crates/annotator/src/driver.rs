@@ -369,7 +369,12 @@ impl<'a> Annotator<'a> {
     }
 
     fn list_item_conflict(&mut self, old: Ann, old_origin: Option<Span>, new: Ann, origin: Span) {
-        let d = self.conflict("E0201", "the list's items", (&old, old_origin), (&new, origin));
+        let d = self.conflict(
+            "E0201",
+            "the list's items",
+            (&old, old_origin),
+            (&new, origin),
+        );
         self.report(d.help(
             "all items of a list must have one type; use a tuple or an instance to keep values of different types together",
         ));
@@ -613,7 +618,10 @@ impl<'a> Annotator<'a> {
                 if_false,
             } => vals.contains(cond) || link_uses(if_true) || link_uses(if_false),
             Exit::Guarded { normal, handlers } => {
-                let last = block.insts.last().map(|&i| self.p.graphs[g].insts[i].result);
+                let last = block
+                    .insts
+                    .last()
+                    .map(|&i| self.p.graphs[g].insts[i].result);
                 last.is_some_and(|r| vals.contains(&r))
                     || normal.as_ref().is_some_and(link_uses)
                     || handlers.iter().any(|h| link_uses(&h.link))
@@ -1017,9 +1025,14 @@ impl Annotator<'_> {
             let first = self.p.global_cells[i]
                 .origin
                 .or_else(|| self.module_assignment(span, name));
-            self.conflict("E0282", &format!("the global `{name}`"), (&old, first), (value, span))
-                .note("its value at the end of the import gives it its first type")
-                .help("a global keeps one type for the whole program")
+            self.conflict(
+                "E0282",
+                &format!("the global `{name}`"),
+                (&old, first),
+                (value, span),
+            )
+            .note("its value at the end of the import gives it its first type")
+            .help("a global keeps one type for the whole program")
         })?;
         if new != old {
             self.p.global_cells[i].ann = new;

@@ -154,7 +154,10 @@ impl Annotator<'_> {
             .field(owner, name)
             .map_or(Ann::Impossible, |f| f.ann.clone());
         if ann == Ann::Impossible
-            && !self.unresolved_attrs.iter().any(|(_, n, s)| *s == span && n == name)
+            && !self
+                .unresolved_attrs
+                .iter()
+                .any(|(_, n, s)| *s == span && n == name)
         {
             self.unresolved_attrs.push((c, name.to_string(), span));
         }
@@ -183,7 +186,9 @@ impl Annotator<'_> {
                 format!("`{cname}` instances have no attribute `{name}`"),
                 Some(span),
             )
-            .label(format!("no class assigns `{name}` or defines a method `{name}`"));
+            .label(format!(
+                "no class assigns `{name}` or defines a method `{name}`"
+            ));
             if !names.is_empty() {
                 let shown: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
                 d = d.note(format!("`{cname}` has: {}", shown.join(", ")));

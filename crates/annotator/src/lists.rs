@@ -128,7 +128,11 @@ pub fn call_method(
             };
             let d = bad("wrong number or types of arguments")
                 .note(format!("called with ({})", shown.join(", ")));
-            Err(if usage.is_empty() { d } else { d.help(format!("it takes {usage}")) })
+            Err(if usage.is_empty() {
+                d
+            } else {
+                d.help(format!("it takes {usage}"))
+            })
         }
     }
 }

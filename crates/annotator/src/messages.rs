@@ -19,7 +19,9 @@ impl Annotator<'_> {
         let graph = &self.p.graphs[g];
         let def = graph.span;
         let origin = self.origin(g, v);
-        if let Some(o) = origin.filter(|o| o.file == def.file && o.start >= def.start && o.end <= def.end) {
+        if let Some(o) =
+            origin.filter(|o| o.file == def.file && o.start >= def.start && o.end <= def.end)
+        {
             return o;
         }
         let f = &self.sources.files[def.file];
@@ -30,7 +32,11 @@ impl Annotator<'_> {
                 let t = line.trim();
                 if t == format!("return {h}") {
                     let start = (off + line.find("return").unwrap_or(0)) as u32;
-                    return Span { file: def.file, start, end: start + t.len() as u32 };
+                    return Span {
+                        file: def.file,
+                        start,
+                        end: start + t.len() as u32,
+                    };
                 }
                 off += line.len();
             }
@@ -47,8 +53,14 @@ impl Annotator<'_> {
     pub(crate) fn def_line(&self, g: GraphId) -> Span {
         let def = self.p.graphs[g].span;
         let f = &self.sources.files[def.file];
-        let first_line = f.text[def.start as usize..].find('\n').map_or(def.end, |n| def.start + n as u32);
-        Span { file: def.file, start: def.start, end: first_line.min(def.end) }
+        let first_line = f.text[def.start as usize..]
+            .find('\n')
+            .map_or(def.end, |n| def.start + n as u32);
+        Span {
+            file: def.file,
+            start: def.start,
+            end: first_line.min(def.end),
+        }
     }
 
     /// A two-type conflict of `subject`: "would be both A and B" with A the type of the
@@ -68,8 +80,12 @@ impl Annotator<'_> {
         }
         let (da, db) = (self.describe(a.0), self.describe(b.0));
         let primary = b.1.or(a.1);
-        let mut d = Diagnostic::new(code, format!("{subject} would be both {da} and {db}"), primary)
-            .label(format!("{} here", with_article(&db)));
+        let mut d = Diagnostic::new(
+            code,
+            format!("{subject} would be both {da} and {db}"),
+            primary,
+        )
+        .label(format!("{} here", with_article(&db)));
         let mut told = vec![];
         if let (Some(sa), Some(sb)) = (a.1, b.1) {
             d = d.with_secondary(sa, format!("{} here", with_article(&da)));
@@ -80,7 +96,9 @@ impl Annotator<'_> {
             x.file == y.file && self.sources.line_col(x).line == self.sources.line_col(y).line
         };
         if told.len() == 2 && !a.1.zip(b.1).is_some_and(|(x, y)| same_line(x, y)) {
-            let plural = ["items", "keys", "values"].iter().any(|p| subject.ends_with(p));
+            let plural = ["items", "keys", "values"]
+                .iter()
+                .any(|p| subject.ends_with(p));
             let verb = if plural { "get" } else { "is" };
             d = d.note(format!("{subject} {verb} {} and {}", told[0], told[1]));
         }

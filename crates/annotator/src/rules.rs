@@ -179,7 +179,10 @@ pub fn unsupported(a: &Annotator, what: &str, on: &Ann, span: Span) -> Diagnosti
         format!("cannot {what} {}", a.describe(on)),
         Some(span),
     )
-    .label(format!("this is {}", crate::messages::with_article(&a.describe(on))))
+    .label(format!(
+        "this is {}",
+        crate::messages::with_article(&a.describe(on))
+    ))
 }
 
 fn binary(a: &mut Annotator, site: (GraphId, Inst), op: FlowOp, x: &Ann, y: &Ann, span: Span) -> R {
@@ -459,14 +462,24 @@ fn getattr(
     }
     let non_null = match &args[0] {
         Ann::Str { nullable: true } => Some(Ann::Str { nullable: false }),
-        Ann::List { def, nullable: true } => Some(Ann::List {
+        Ann::List {
+            def,
+            nullable: true,
+        } => Some(Ann::List {
             def: *def,
             nullable: false,
         }),
         _ => None,
     };
     if let Some(nn) = non_null {
-        return Err(crate::dicts::may_be_none(a, g, vals[0], &nn, &format!("`.{name}`"), span));
+        return Err(crate::dicts::may_be_none(
+            a,
+            g,
+            vals[0],
+            &nn,
+            &format!("`.{name}`"),
+            span,
+        ));
     }
     if crate::dicts::is_dict(&args[0]) {
         return crate::dicts::getattr(a, &args[0], &name, span);

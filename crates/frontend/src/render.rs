@@ -41,11 +41,10 @@ impl<'a> Files<'a> for SourceMap {
 
     fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, FilesError> {
         let f = self.get(id)?;
-        f.line_range(line_index)
-            .ok_or(FilesError::LineTooLarge {
-                given: line_index,
-                max: f.line_count().saturating_sub(1),
-            })
+        f.line_range(line_index).ok_or(FilesError::LineTooLarge {
+            given: line_index,
+            max: f.line_count().saturating_sub(1),
+        })
     }
 }
 
@@ -117,7 +116,8 @@ fn to_codespan(d: &Diagnostic, sm: &SourceMap) -> CsDiagnostic<FileId> {
     let mut labels = vec![];
     if let Some(s) = d.span.filter(|s| sm.get(s.file).is_ok()) {
         labels.push(
-            Label::primary(s.file, sm.label_range(s)).with_message(d.label.clone().unwrap_or_default()),
+            Label::primary(s.file, sm.label_range(s))
+                .with_message(d.label.clone().unwrap_or_default()),
         );
     }
     for (s, l) in &d.secondary {
@@ -137,7 +137,10 @@ pub fn plain(d: &Diagnostic, sm: &SourceMap) -> String {
     let cs = to_codespan(d, sm);
     match term::emit_into_string(&config(), sm, &cs) {
         Ok(s) => s,
-        Err(e) => format!("error[{}]: {}\n  (cannot show the source: {e})\n", d.code, d.message),
+        Err(e) => format!(
+            "error[{}]: {}\n  (cannot show the source: {e})\n",
+            d.code, d.message
+        ),
     }
 }
 
@@ -147,7 +150,11 @@ pub fn emit(w: &mut dyn WriteColor, d: &Diagnostic, sm: &SourceMap) -> std::io::
     match term::emit_to_write_style(w, &config(), sm, &cs) {
         Ok(()) => Ok(()),
         Err(FilesError::Io(e)) => Err(e),
-        Err(e) => writeln!(w, "error[{}]: {}\n  (cannot show the source: {e})", d.code, d.message),
+        Err(e) => writeln!(
+            w,
+            "error[{}]: {}\n  (cannot show the source: {e})",
+            d.code, d.message
+        ),
     }
 }
 
