@@ -2,17 +2,20 @@
 //! diagnostics and links the result.
 
 use crate::TranslateArgs;
+use crate::{ColorWhen, ErrorFormat};
 use frontend::diag::Diagnostic;
+use frontend::render::termcolor::{ColorChoice, StandardStream};
 use frontend::source::SourceMap;
 use frontend::write::write_graph;
-use std::cell::RefCell;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-thread_local! {
-    /// The stage being run, for internal-error reports.
-    pub static CURRENT_FUNCTION: RefCell<Option<String>> = const { RefCell::new(None) };
-}
+/// The message and place of the last panic (set by the panic hook in `main`).
+pub static PANIC: Mutex<Option<String>> = Mutex::new(None);
+/// The stage being run, for internal-error reports.
+static STAGE: Mutex<&'static str> = Mutex::new("start");
 
 fn lib_dir() -> PathBuf {
     if let Ok(p) = std::env::var("RPY_LIB") {
@@ -29,9 +32,11 @@ struct Timer {
 
 impl Timer {
     fn stage<T>(&mut self, name: &'static str, f: impl FnOnce() -> T) -> T {
-        CURRENT_FUNCTION.with(|c| *c.borrow_mut() = Some(format!("stage {name}")));
+        *STAGE.lock().unwrap_or_else(|e| e.into_inner()) = name;
+        frontend::diag::set_context(None);
         let t = Instant::now();
         let r = f();
+        frontend::diag::set_context(None);
         self.stages.push((name, t.elapsed()));
         r
     }
@@ -50,15 +55,77 @@ impl Timer {
     }
 }
 
-fn render(diags: &[Diagnostic], sources: &SourceMap) {
-    for d in diags {
-        eprintln!("{}", d.render(sources));
+/// Prints diagnostics in the error format and colour the command line asked for.
+struct Reporter {
+    json: bool,
+    color: bool,
+}
+
+impl Reporter {
+    fn new(args: &TranslateArgs) -> Self {
+        let color = match args.color {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => {
+                std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
+        };
+        Reporter {
+            json: args.error_format == ErrorFormat::Json,
+            color,
+        }
     }
-    let n = diags.len();
-    eprintln!(
-        "error: could not translate the program due to {n} previous error{}",
-        if n == 1 { "" } else { "s" }
+
+    /// Reports every diagnostic, sorted by file and line, then the closing count line
+    /// (human format only); always `Err(())`, the failed translation's result.
+    fn fail<T>(&self, mut diags: Vec<Diagnostic>, sources: &SourceMap) -> Result<T, ()> {
+        frontend::diag::sort(&mut diags, sources);
+        if self.json {
+            let mut err = std::io::stderr().lock();
+            for d in &diags {
+                let _ = writeln!(err, "{}", frontend::render::json(d, sources));
+            }
+            return Err(());
+        }
+        let choice = if self.color {
+            ColorChoice::Always
+        } else {
+            ColorChoice::Never
+        };
+        let mut out = StandardStream::stderr(choice);
+        for d in &diags {
+            let _ = frontend::render::emit(&mut out, d, sources);
+        }
+        let _ = writeln!(out, "{}", frontend::render::summary(diags.len()));
+        Err(())
+    }
+
+    /// An error that is not about the program (a linker failure, say): no code, no span.
+    fn fail_msg<T>(&self, msg: impl Into<String>) -> Result<T, ()> {
+        self.fail(vec![Diagnostic::new("", msg, None)], &SourceMap::default())
+    }
+}
+
+/// Reports a caught panic as an internal error naming the stage and, when known, the
+/// function being translated.
+pub fn report_internal_error(args: &TranslateArgs) {
+    let what = PANIC
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .take()
+        .unwrap_or_else(|| "panic".to_string());
+    let stage = *STAGE.lock().unwrap_or_else(|e| e.into_inner());
+    let mut d = Diagnostic::new(
+        "",
+        format!("internal error in rpy (this is a bug): {what}"),
+        None,
     );
+    d = match frontend::diag::context() {
+        Some(f) => d.note(format!("while translating {f}, in stage {stage}")),
+        None => d.note(format!("in stage {stage}")),
+    };
+    d = d.help("please report it with the program that triggers it");
+    let _ = Reporter::new(args).fail::<()>(vec![d], &SourceMap::default());
 }
 
 fn dump(dir: &Option<PathBuf>, name: &str, text: &str) {
@@ -77,19 +144,28 @@ pub fn translate(args: &TranslateArgs) -> Result<(), ()> {
         stages: vec![],
     };
     let mut sources = SourceMap::default();
-    if !args.target.exists() {
-        eprintln!(
-            "error[E0001]: cannot read `{}`: no such file",
-            args.target.display()
-        );
-        return Err(());
+    let rep = Reporter::new(args);
+    if std::env::var_os("RPY_FORCE_PANIC").is_some_and(|v| v == "start") {
+        panic!("forced by RPY_FORCE_PANIC=start");
     }
+    if !args.target.exists() {
+        let d = Diagnostic::new(
+            "E0001",
+            format!("cannot read `{}`: no such file", args.target.display()),
+            None,
+        );
+        return rep.fail(vec![d], &sources);
+    }
+    let timeout = args
+        .import_timeout
+        .or_else(|| std::env::var("RPY_IMPORT_TIMEOUT").ok()?.parse().ok())
+        .unwrap_or(60.0);
     let imported = t.stage("import", || {
         frontend::import::run_import_helper(
             &args.python,
             &args.target,
             &lib_dir(),
-            Duration::from_secs_f64(args.import_timeout),
+            Duration::from_secs_f64(timeout),
         )
     });
     let imported = match imported {
@@ -99,18 +175,18 @@ pub fn translate(args: &TranslateArgs) -> Result<(), ()> {
             if let frontend::import::ImportError::ImportFailed { traceback, .. } = &e {
                 d.span = syntax_error_span(traceback, &mut sources);
             }
-            render(&[d], &sources);
-            return Err(());
+            // CPython names files by absolute path; show them as the other errors do.
+            for n in &mut d.notes {
+                *n = relative_paths(n);
+            }
+            return rep.fail(vec![d], &sources);
         }
     };
     let snapshot = imported.snapshot;
     let program = t.stage("annotate", || annotator::annotate(&snapshot, &mut sources));
     let program = match program {
         Ok(p) => p,
-        Err(diags) => {
-            render(&diags, &sources);
-            return Err(());
-        }
+        Err(diags) => return rep.fail(diags, &sources),
     };
     if args.dump.is_some() {
         let mut flow = String::new();
@@ -131,10 +207,7 @@ pub fn translate(args: &TranslateArgs) -> Result<(), ()> {
     let ll = t.stage("rtype", || rtyper::rtype(&program, &snapshot));
     let mut ll = match ll {
         Ok(p) => p,
-        Err(diags) => {
-            render(&diags, &sources);
-            return Err(());
-        }
+        Err(diags) => return rep.fail(diags, &sources),
     };
     let jit = if args.jit {
         let flags = |g| func_flags(&program, &snapshot, g);
@@ -143,10 +216,7 @@ pub fn translate(args: &TranslateArgs) -> Result<(), ()> {
                 dump(&args.dump, "6-jitcodes.txt", &jitgen::text::all(&j.data));
                 Some(j)
             }
-            Err(d) => {
-                render(&[d], &sources);
-                return Err(());
-            }
+            Err(d) => return rep.fail(vec![d], &sources),
         }
     } else {
         None
@@ -167,10 +237,7 @@ pub fn translate(args: &TranslateArgs) -> Result<(), ()> {
         .unwrap_or_else(|| default_output(&args.target));
     let tmp = match tempfile::tempdir() {
         Ok(d) => d,
-        Err(e) => {
-            eprintln!("error: cannot create a temporary directory: {e}");
-            return Err(());
-        }
+        Err(e) => return rep.fail_msg(format!("cannot create a temporary directory: {e}")),
     };
     let obj = tmp.path().join("program.o");
     let opts = backend_llvm::Options {
@@ -180,10 +247,7 @@ pub fn translate(args: &TranslateArgs) -> Result<(), ()> {
     let compiled = t.stage("llvm", || backend_llvm::compile(&ll, &sources, &opts, &obj));
     let compiled = match compiled {
         Ok(c) => c,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return Err(());
-        }
+        Err(e) => return rep.fail_msg(e.to_string()),
     };
     dump(&args.dump, "4-llvm.ll", &compiled.ir_before);
     dump(&args.dump, "5-llvm-opt.ll", &compiled.ir_after);
@@ -192,11 +256,19 @@ pub fn translate(args: &TranslateArgs) -> Result<(), ()> {
         backend_llvm::link::link(&obj, &rt, &out)
     });
     if let Err(e) = linked {
-        eprintln!("error: {e}");
-        return Err(());
+        return rep.fail_msg(e.to_string());
     }
     t.report();
     Ok(())
+}
+
+/// `text` with the current directory removed from the paths CPython prints
+/// (`File "/abs/dir/prog.py"` becomes `File "prog.py"`).
+fn relative_paths(text: &str) -> String {
+    match std::env::current_dir() {
+        Ok(d) => text.replace(&format!("\"{}/", d.display()), "\""),
+        Err(_) => text.to_string(),
+    }
 }
 
 /// The JIT hints on the function object of graph `g` (`@elidable`, `@dont_look_inside`...).

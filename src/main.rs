@@ -40,33 +40,70 @@ pub struct TranslateArgs {
     /// The CPython that imports the target.
     #[arg(long, default_value = "python3")]
     pub python: String,
-    /// Seconds the import may take before it is stopped.
-    #[arg(long, default_value_t = 60.0)]
-    pub import_timeout: f64,
+    /// Seconds the import may take before it is stopped (default: $RPY_IMPORT_TIMEOUT,
+    /// else 60).
+    #[arg(long)]
+    pub import_timeout: Option<f64>,
     /// Print per-stage timings.
     #[arg(short, long)]
     pub verbose: bool,
     /// Also generate a tracing JIT from the program's `JitDriver` hints.
     #[arg(long)]
     pub jit: bool,
+    /// Colour the diagnostics: `auto` colours them when stderr is a terminal (and
+    /// NO_COLOR is not set).
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+    /// `human` renders diagnostics for people; `json` prints one JSON object per
+    /// diagnostic and line (code, message, file, line, col, end, labels, notes, help).
+    #[arg(long, value_enum, default_value_t = ErrorFormat::Human)]
+    pub error_format: ErrorFormat,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, clap::ValueEnum)]
+pub enum ErrorFormat {
+    Human,
+    Json,
 }
 
 fn main() {
     let cli = Cli::parse();
-    // A panic is a bug in rpy: report it as an internal error, never as a Rust backtrace.
+    // A panic is a bug in rpy: the hook keeps its message and place, and it is reported
+    // below as an internal error (in the chosen error format), never as a Rust backtrace.
     std::panic::set_hook(Box::new(|info| {
-        let context = driver::CURRENT_FUNCTION.with(|c| c.borrow().clone());
-        eprintln!("error: internal error in rpy (this is a bug): {info}");
-        if let Some(f) = context {
-            eprintln!("  = note: while translating `{f}`");
-        }
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let msg = if let Some(s) = info.payload().downcast_ref::<&str>() {
+            s.to_string()
+        } else if let Some(s) = info.payload().downcast_ref::<String>() {
+            s.clone()
+        } else {
+            "panic".to_string()
+        };
+        *driver::PANIC.lock().unwrap_or_else(|e| e.into_inner()) = Some(format!("{msg}{place}"));
     }));
     let code = match cli.command {
-        Command::Translate(args) => match std::panic::catch_unwind(|| driver::translate(&args)) {
-            Ok(Ok(())) => 0,
-            Ok(Err(())) => 1,
-            Err(_) => 1,
-        },
+        Command::Translate(args) => {
+            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                driver::translate(&args)
+            })) {
+                Ok(Ok(())) => 0,
+                Ok(Err(())) => 1,
+                Err(_) => {
+                    driver::report_internal_error(&args);
+                    1
+                }
+            }
+        }
     };
     std::process::exit(code);
 }

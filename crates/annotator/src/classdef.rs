@@ -260,6 +260,32 @@ impl ClassDefs {
         c
     }
 
+    /// The attributes an instance of `c` has, for error messages: the fields with a
+    /// type owned by `c`, its bases or its subclasses, then the methods and class
+    /// attributes along its MRO (no `__dunder__` names).
+    pub fn attribute_names(&self, snapshot: &Snapshot, c: ObjId) -> Vec<String> {
+        let mut out: Vec<String> = vec![];
+        let mut owners = mro(snapshot, c);
+        owners.extend(self.subtree(c));
+        for k in &owners {
+            for (n, f) in self.fields.get(k).into_iter().flatten() {
+                if f.ann != Ann::Impossible && !out.contains(n) {
+                    out.push(n.clone());
+                }
+            }
+        }
+        for k in mro(snapshot, c) {
+            if let Obj::Class(cls) = &snapshot.objects[k] {
+                for (n, _) in &cls.attrs {
+                    if !(n.starts_with("__") && n.ends_with("__")) && !out.contains(n) {
+                        out.push(n.clone());
+                    }
+                }
+            }
+        }
+        out
+    }
+
     pub fn field(&self, owner: ObjId, name: &str) -> Option<&Field> {
         self.fields
             .get(&owner)?

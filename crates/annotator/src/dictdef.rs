@@ -247,16 +247,12 @@ impl Annotator<'_> {
             Ok(n) => n,
             Err(_) => {
                 let what = if slot == Slot::Key { "keys" } else { "values" };
-                let (o, n) = (describe(self, &old), describe(self, ann));
-                let mut diag = Diagnostic::new(
+                let diag = self.conflict(
                     "E0270",
-                    format!("dict {what} would be both {o} and {n}"),
-                    Some(origin),
-                )
-                .label(format!("{n} here"));
-                if let Some(s) = old_origin {
-                    diag = diag.with_secondary(s, format!("{o} from here"));
-                }
+                    &format!("the dict's {what}"),
+                    (&old, old_origin),
+                    (ann, origin),
+                );
                 return Err(diag.help(format!(
                     "all {what} of a dict (or items of a set) must have one type"
                 )));

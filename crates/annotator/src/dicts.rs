@@ -67,12 +67,52 @@ fn set(def: DictDefId) -> Ann {
     }
 }
 
+/// A value that may be None used where `use_` needs a `non_null` value (E0275): names
+/// the variable and where it got its type.
+pub fn may_be_none(
+    a: &Annotator,
+    g: frontend::entities::GraphId,
+    v: frontend::entities::Value,
+    non_null: &Ann,
+    use_: &str,
+    span: Span,
+) -> Diagnostic {
+    let want = crate::messages::with_article(&a.describe(non_null));
+    // The receiver as written (`s` in `s.upper`), when the value has no name.
+    let text = &a.sources.files[span.file].text;
+    let written = text
+        .get(span.start as usize..span.end as usize)
+        .and_then(|t| t.rsplit_once('.'))
+        .map(|(r, _)| r.trim())
+        .filter(|r| !r.is_empty() && r.len() <= 40 && !r.contains('\n'));
+    let subject = match (&a.p.graphs[g].values[v], written) {
+        (frontend::graph::ValueData::Var { hint: Some(h) }, _) => format!("`{h}`"),
+        (_, Some(r)) => format!("`{r}`"),
+        _ => "this value".to_string(),
+    };
+    let mut d = Diagnostic::new(
+        "E0275",
+        format!("{subject} may be None here, where {want} is needed"),
+        Some(span),
+    )
+    .label(format!("{subject} is {want} or None; {use_} needs {want}"));
+    if let Some(o) = a
+        .origin(g, v)
+        .filter(|o| o.start < span.start || o.end > span.end)
+    {
+        d = d.with_secondary(o, format!("{subject} gets its type (with None) from here"));
+    }
+    d.note("rpy does not narrow a variable's type after an `is not None` test")
+        .help("keep None out of this value: an empty str or list can stand for \"nothing\"")
+}
+
 pub fn maybe_none(a: &Annotator, what: &Ann, span: Span) -> Diagnostic {
+    let shown = crate::dictdef::describe(a, what);
     Diagnostic::new(
         "E0275",
         format!(
             "this {} may be None here",
-            crate::dictdef::describe(a, what)
+            shown.strip_suffix(" or None").unwrap_or(&shown)
         ),
         Some(span),
     )
@@ -272,7 +312,9 @@ fn compare(a: &mut Annotator, op: FlowOp, x: &Ann, y: &Ann, span: Span) -> R {
             crate::rules::op_symbol(op)
         ),
         Some(span),
-    ))
+    )
+    .note("CPython would raise TypeError here: it orders only values of comparable types")
+    .help("convert one side explicitly (`int(s)`, `str(n)`), or compare values of one type"))
 }
 
 /// `s | t`, `s & t`, `s - t`, `s ^ t`: a new set.

@@ -77,6 +77,8 @@ pub struct Annotator<'a> {
     pub sources: &'a mut SourceMap,
     pub p: Program,
     origins: Vec<HashMap<Value, Span>>,
+    /// Where each graph's first returned value came from.
+    pub(crate) return_origins: Vec<Option<Span>>,
     callers: Vec<HashSet<(GraphId, Block)>>,
     failed: HashSet<ObjId>,
     /// Parsed source files, shared by every graph built.
@@ -88,7 +90,17 @@ pub struct Annotator<'a> {
     /// The error that stopped each block's last flowing: provisional until the fixpoint,
     /// since a later pass with wider annotations (a callee's return that was still only
     /// None, say) may flow the block without it.
-    block_diags: HashMap<(GraphId, Block), Diagnostic>,
+    block_diags: HashMap<(GraphId, Block), Vec<Diagnostic>>,
+    /// Graphs whose return was not followed because the returned value failed: a call to
+    /// them has no result, which poisons the caller's result instead of stopping it.
+    poisoned_returns: HashSet<GraphId>,
+    /// Set by `call_function` when the callee is in `poisoned_returns`.
+    call_poisoned: bool,
+    /// Attribute reads on instances that found no type yet: (class, name, where). Those
+    /// still unknown at the fixpoint name an attribute that no class assigns.
+    pub unresolved_attrs: Vec<(ObjId, String, Span)>,
+    /// The graph named in internal-error reports (see `frontend::diag::set_context`).
+    context_graph: Option<GraphId>,
     /// The block being flowed, for registering dependencies.
     pub current: (GraphId, Block),
     /// The operation being annotated (a site key for containers made by builtins).
@@ -102,6 +114,8 @@ pub fn annotate(snapshot: &Snapshot, sources: &mut SourceMap) -> Result<Program,
         .iter()
         .filter_map(|(o, obj)| match obj {
             Obj::Class(c) => Some((o, c.name.clone())),
+            Obj::Function(f) => Some((o, f.qualname.clone())),
+            Obj::Module { name, .. } => Some((o, name.clone())),
             _ => None,
         })
         .collect();
@@ -133,6 +147,7 @@ pub fn annotate(snapshot: &Snapshot, sources: &mut SourceMap) -> Result<Program,
             dicts: Default::default(),
         },
         origins: vec![],
+        return_origins: vec![],
         callers: vec![],
         failed: HashSet::new(),
         flow_cache: FlowBuilderCache::new(),
@@ -141,6 +156,10 @@ pub fn annotate(snapshot: &Snapshot, sources: &mut SourceMap) -> Result<Program,
         diags: vec![],
         seen_diags: HashSet::new(),
         block_diags: HashMap::new(),
+        context_graph: None,
+        poisoned_returns: HashSet::new(),
+        call_poisoned: false,
+        unresolved_attrs: vec![],
         current: (GraphId::new(0), Block::new(0)),
         current_inst: None,
     };
@@ -157,12 +176,12 @@ pub fn annotate(snapshot: &Snapshot, sources: &mut SourceMap) -> Result<Program,
     let nparams = a.p.graphs[entry].params().len();
     if nparams != 1 {
         let d = Diagnostic::new(
-            "E0003",
+            "E0009",
             format!(
                 "the entry point must take one argument (argv), but `{}` takes {nparams}",
                 a.p.graphs[entry].name
             ),
-            Some(span),
+            Some(a.def_line(entry)),
         )
         .help("define the entry point as `def main(argv): ... return 0`");
         return Err(vec![d]);
@@ -176,22 +195,23 @@ pub fn annotate(snapshot: &Snapshot, sources: &mut SourceMap) -> Result<Program,
     let _ = a.bind(entry, param, argv, span);
     a.schedule(entry, entry_block);
     a.run();
+    a.report_unresolved_attrs();
     let mut pending: Vec<_> = std::mem::take(&mut a.block_diags).into_iter().collect();
     pending.sort_by_key(|((g, b), _)| (g.index(), b.index()));
-    for (_, d) in pending {
+    for d in pending.into_iter().flat_map(|(_, ds)| ds) {
         a.report(d);
     }
     let ret = a.p.returns[entry.index()].clone();
     if !matches!(ret, Ann::Int | Ann::Bool(_) | Ann::None | Ann::Impossible) {
+        let shown = a.describe(&ret);
+        let at = a.return_origins[entry.index()].unwrap_or(span);
         let d = Diagnostic::new(
-            "E0004",
-            format!(
-                "the entry point must return an int (the exit status), but it returns {}",
-                a.describe(&ret)
-            ),
-            Some(span),
+            "E0009",
+            format!("the entry point must return an int (the exit status), but it returns {shown}"),
+            Some(at),
         )
-        .help("end the entry point with `return 0`");
+        .label(format!("returns {}", crate::messages::with_article(&shown)))
+        .help("return the exit status: `return 0` for success");
         a.report(d);
     }
     if a.diags.is_empty() {
@@ -233,6 +253,7 @@ impl<'a> Annotator<'a> {
                 self.p.returns.push(Ann::Impossible);
                 self.p.graph_funcs.push(func);
                 self.origins.push(HashMap::new());
+                self.return_origins.push(None);
                 self.callers.push(HashSet::new());
                 self.p.func_graphs.insert(func, g);
                 Some(g)
@@ -307,21 +328,22 @@ impl<'a> Annotator<'a> {
                 }
             }
             Err(_) => {
-                let name = match &self.p.graphs[g].values[v] {
-                    frontend::graph::ValueData::Var { hint: Some(h) } => format!("`{h}`"),
+                let graph = &self.p.graphs[g];
+                let is_param = graph.params().contains(&v);
+                let name = match (&graph.values[v], is_param) {
+                    (frontend::graph::ValueData::Var { hint: Some(h) }, true) => {
+                        format!("the argument `{h}` of `{}`", graph.name)
+                    }
+                    (frontend::graph::ValueData::Var { hint: Some(h) }, false) => format!("`{h}`"),
                     _ => "this value".to_string(),
                 };
-                let (old_s, new_s) = (self.describe(&old), self.describe(&ann));
-                let mut d = Diagnostic::new(
-                    "E0200",
-                    format!("{name} would be both {old_s} and {new_s}"),
-                    Some(origin),
-                )
-                .label(format!("{new_s} here"));
-                if let Some(o) = self.origin(g, v) {
-                    d = d.with_secondary(o, format!("{old_s} here"));
-                }
-                d = d.note("a variable, argument, return value or list item keeps one type for the whole program").help(
+                let keeps = if is_param {
+                    "an argument keeps one type across all calls of its function"
+                } else {
+                    "a variable keeps one type for the whole program"
+                };
+                let d = self.conflict("E0200", &name, (&old, self.origin(g, v)), (&ann, origin));
+                let d = d.note(keeps).help(
                     "use separate variables (or functions) for values of different types, or convert one side explicitly",
                 );
                 self.report(d);
@@ -347,17 +369,15 @@ impl<'a> Annotator<'a> {
     }
 
     fn list_item_conflict(&mut self, old: Ann, old_origin: Option<Span>, new: Ann, origin: Span) {
-        let (o, n) = (self.describe(&old), self.describe(&new));
-        let mut d = Diagnostic::new(
+        let d = self.conflict(
             "E0201",
-            format!("a list would hold both {o} and {n} items"),
-            Some(origin),
-        )
-        .label(format!("{n} item here"));
-        if let Some(s) = old_origin {
-            d = d.with_secondary(s, format!("{o} items from here"));
-        }
-        self.report(d.help("all items of a list must have one type"));
+            "the list's items",
+            (&old, old_origin),
+            (&new, origin),
+        );
+        self.report(d.help(
+            "all items of a list must have one type; use a tuple or an instance to keep values of different types together",
+        ));
     }
 
     /// Registers the current block as depending on the list's item type.
@@ -410,6 +430,23 @@ impl<'a> Annotator<'a> {
                     self.p.prebuilt_lists.insert(*o, d);
                     let items = items.clone();
                     for it in items {
+                        if let Obj::BigInt { repr } = &self.snapshot.objects[it] {
+                            let at = self
+                                .current_inst
+                                .map_or(self.p.graphs[self.current.0].span, |i| {
+                                    self.p.graphs[self.current.0].insts[i].span
+                                });
+                            let d = Diagnostic::new(
+                                "E0103",
+                                format!("a prebuilt list holds the int {repr}, which does not fit in 64 bits"),
+                                Some(at),
+                            )
+                            .label("this list was made at import time")
+                            .note("rpy ints are machine words, as in RPython")
+                            .help("keep the values within 64 bits, or wrap them with rpy.rarithmetic.intmask");
+                            self.report(d);
+                            continue;
+                        }
                         let a = self.const_ann(&obj_const(self.snapshot, it));
                         let _ = self.p.listdefs.generalize(
                             self.snapshot,
@@ -451,9 +488,31 @@ impl<'a> Annotator<'a> {
     fn flow_block(&mut self, g: GraphId, b: Block) {
         self.current = (g, b);
         self.block_diags.remove(&(g, b));
+        if self.context_graph != Some(g) {
+            self.context_graph = Some(g);
+            let graph = &self.p.graphs[g];
+            let lc = self.sources.line_col(graph.span);
+            let path = frontend::render::shown_path(&self.sources.files[graph.span.file].path);
+            frontend::diag::set_context(Some(format!(
+                "`{}` ({path}:{}:{})",
+                graph.name, lc.line, lc.col
+            )));
+            if forced_panic().is_some_and(|f| *f == graph.name) {
+                panic!("forced by RPY_FORCE_PANIC={}", graph.name);
+            }
+        }
+        // An operation that fails poisons its result: later operations that use it are
+        // not judged (no error follows from another), the others are, so one run
+        // reports every independent error of the block.
+        let mut poisoned: HashSet<Value> = HashSet::new();
+        let mut errors: Vec<Diagnostic> = vec![];
         let insts = self.p.graphs[g].blocks[b].insts.clone();
         for &i in &insts {
             let inst = self.p.graphs[g].insts[i].clone();
+            if inst.args.iter().any(|a| poisoned.contains(a)) {
+                poisoned.insert(inst.result);
+                continue;
+            }
             // A variable operand with no annotation yet: this path is not known to be
             // reachable; stop here until it is.
             if inst
@@ -461,20 +520,28 @@ impl<'a> Annotator<'a> {
                 .iter()
                 .any(|&a| !self.p.graphs[g].is_const(a) && self.ann(g, a) == Ann::Impossible)
             {
+                self.keep_block_diags(g, b, errors);
                 return;
             }
             self.current_inst = Some(i);
             if let Some(d) = self.bad_operand(g, &inst.args, inst.span) {
-                self.block_diags.insert((g, b), d);
-                return;
+                errors.push(d);
+                poisoned.insert(inst.result);
+                continue;
             }
+            self.call_poisoned = false;
             let result = match crate::rules::annotate_op(self, g, i) {
                 Ok(a) => a,
                 Err(d) => {
-                    self.block_diags.insert((g, b), d);
-                    return;
+                    errors.push(d);
+                    poisoned.insert(inst.result);
+                    continue;
                 }
             };
+            if result == Ann::Impossible && self.call_poisoned {
+                poisoned.insert(inst.result);
+                continue;
+            }
             if result == Ann::Impossible {
                 // No normal result (a raise, or a call that has not returned yet): only
                 // the handlers of a guarded last operation are reachable.
@@ -484,11 +551,24 @@ impl<'a> Annotator<'a> {
                 {
                     self.follow_handlers(g, &handlers);
                 }
+                self.keep_block_diags(g, b, errors);
                 return;
             }
             if self.bind(g, inst.result, result, inst.span).is_err() {
-                return;
+                poisoned.insert(inst.result);
             }
+        }
+        self.keep_block_diags(g, b, errors);
+        if !poisoned.is_empty() && self.exit_uses(g, b, &poisoned) {
+            if let Exit::Return(v) = self.p.graphs[g].blocks[b].exit {
+                if poisoned.contains(&v) && self.poisoned_returns.insert(g) {
+                    let callers: Vec<_> = self.callers[g.index()].iter().copied().collect();
+                    for (cg, cb) in callers {
+                        self.schedule(cg, cb);
+                    }
+                }
+            }
+            return;
         }
         let exit = self.p.graphs[g].blocks[b].exit.clone();
         match exit {
@@ -519,6 +599,38 @@ impl<'a> Annotator<'a> {
         }
     }
 
+    /// Keeps a block's errors until the fixpoint (see `block_diags`).
+    fn keep_block_diags(&mut self, g: GraphId, b: Block, errors: Vec<Diagnostic>) {
+        if !errors.is_empty() {
+            self.block_diags.insert((g, b), errors);
+        }
+    }
+
+    /// Whether the exit of block `b` reads one of `vals` (then it is not followed).
+    fn exit_uses(&self, g: GraphId, b: Block, vals: &HashSet<Value>) -> bool {
+        let block = &self.p.graphs[g].blocks[b];
+        let link_uses = |l: &Link| l.args.iter().any(|a| vals.contains(a));
+        match &block.exit {
+            Exit::Goto(l) => link_uses(l),
+            Exit::Branch {
+                cond,
+                if_true,
+                if_false,
+            } => vals.contains(cond) || link_uses(if_true) || link_uses(if_false),
+            Exit::Guarded { normal, handlers } => {
+                let last = block
+                    .insts
+                    .last()
+                    .map(|&i| self.p.graphs[g].insts[i].result);
+                last.is_some_and(|r| vals.contains(&r))
+                    || normal.as_ref().is_some_and(link_uses)
+                    || handlers.iter().any(|h| link_uses(&h.link))
+            }
+            Exit::Return(v) => vals.contains(v),
+            Exit::Unreachable => false,
+        }
+    }
+
     fn follow_handlers(&mut self, g: GraphId, handlers: &[frontend::graph::Handler]) {
         for h in handlers {
             let class = match h.case.and_then(|c| self.p.graphs[g].const_of(c).cloned()) {
@@ -540,7 +652,7 @@ impl<'a> Annotator<'a> {
         {
             let a = self.ann(g, v);
             let old = self.p.returns[g.index()].clone();
-            let span = self.origin(g, v).unwrap_or(self.p.graphs[g].span);
+            let span = self.return_site(g, v);
             if a == Ann::Range {
                 // A range lives in its function's stack frame.
                 let d = Diagnostic::new(
@@ -561,6 +673,7 @@ impl<'a> Annotator<'a> {
                     for (x, y) in ctx.dicts {
                         self.unify_dicts(x, y, span);
                     }
+                    self.return_origins[g.index()].get_or_insert(span);
                     if new != old {
                         self.p.returns[g.index()] = new;
                         let callers: Vec<_> = self.callers[g.index()].iter().copied().collect();
@@ -570,14 +683,11 @@ impl<'a> Annotator<'a> {
                     }
                 }
                 Err(_) => {
-                    let (o, n) = (self.describe(&old), self.describe(&a));
-                    let d = Diagnostic::new(
-                        "E0202",
-                        format!("`{}` would return both {o} and {n}", self.p.graphs[g].name),
-                        Some(span),
-                    )
-                    .label(format!("returns {n} here"))
-                    .help("a function returns one type; return the same type on every path");
+                    let what = format!("the result of `{}`", self.p.graphs[g].name);
+                    let first = self.return_origins[g.index()];
+                    let d = self
+                        .conflict("E0202", &what, (&old, first), (&a, span))
+                        .help("a function returns one type; return the same type on every path (or None, with ints, floats, strs and instances)");
                     self.report(d);
                 }
             }
@@ -761,8 +871,21 @@ impl<'a> Annotator<'a> {
             self.schedule(callee, entry);
         }
         self.callers[callee.index()].insert(self.current);
-        Ok(self.p.returns[callee.index()].clone())
+        let ret = self.p.returns[callee.index()].clone();
+        if ret == Ann::Impossible && self.poisoned_returns.contains(&callee) {
+            self.call_poisoned = true;
+        }
+        Ok(ret)
     }
+}
+
+/// The function named by `RPY_FORCE_PANIC`: annotating it panics, so the tests can check
+/// that a panic becomes an internal-error report naming the function.
+fn forced_panic() -> Option<&'static String> {
+    static FORCED: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    FORCED
+        .get_or_init(|| std::env::var("RPY_FORCE_PANIC").ok())
+        .as_ref()
 }
 
 /// The flow constant for a prebuilt object.
@@ -899,18 +1022,17 @@ impl Annotator<'_> {
         let i = self.global_cell(module, name, span)?;
         let old = self.p.global_cells[i].ann.clone();
         let new = self.join(&old, value, span).map_err(|_| {
-            let (o, n) = (self.describe(&old), self.describe(value));
-            let mut d = Diagnostic::new(
+            let first = self.p.global_cells[i]
+                .origin
+                .or_else(|| self.module_assignment(span, name));
+            self.conflict(
                 "E0282",
-                format!("global `{name}` would be both {o} and {n}"),
-                Some(span),
+                &format!("the global `{name}`"),
+                (&old, first),
+                (value, span),
             )
-            .label(format!("{n} here"));
-            if let Some(s) = self.p.global_cells[i].origin {
-                d = d.with_secondary(s, format!("{o} here"));
-            }
-            d.note("its import-time value gives it its first type")
-                .help("a global keeps one type for the whole program")
+            .note("its value at the end of the import gives it its first type")
+            .help("a global keeps one type for the whole program")
         })?;
         if new != old {
             self.p.global_cells[i].ann = new;
@@ -920,47 +1042,5 @@ impl Annotator<'_> {
             }
         }
         Ok(Ann::None)
-    }
-}
-
-impl Annotator<'_> {
-    /// Constants no operation can take: an int beyond 64 bits, or a name that is neither
-    /// defined in the module nor a builtin rpy knows.
-    fn bad_operand(&self, g: GraphId, args: &[Value], span: Span) -> Option<Diagnostic> {
-        for &a in args {
-            match self.p.graphs[g].const_of(a) {
-                Some(Const::Obj(o)) => {
-                    if let Obj::BigInt { repr } = &self.snapshot.objects[*o] {
-                        let at = self.p.graphs[g]
-                            .value_spans
-                            .get(&a)
-                            .copied()
-                            .unwrap_or(span);
-                        return Some(
-                            Diagnostic::new("E0103", format!("the int {repr} does not fit in 64 bits"), Some(at))
-                                .label("made at import time")
-                                .note("rpy ints are machine words, as in RPython")
-                                .help("keep values within 64 bits, or wrap them with rpy.rarithmetic.intmask"),
-                        );
-                    }
-                }
-                Some(Const::Builtin(q))
-                    if q.starts_with("builtins.") && !crate::builtins::is_known_builtin(q) =>
-                {
-                    let name = q.trim_start_matches("builtins.");
-                    let at = self.p.graphs[g]
-                        .value_spans
-                        .get(&a)
-                        .copied()
-                        .unwrap_or(span);
-                    return Some(
-                        Diagnostic::new("E0243", format!("name `{name}` is not defined"), Some(at))
-                            .help("define it at module level, or check the spelling"),
-                    );
-                }
-                _ => {}
-            }
-        }
-        None
     }
 }

@@ -148,11 +148,59 @@ impl Annotator<'_> {
         }
         self.join_hoisted(span);
         let owner = self.p.classdefs.locate_or_add(self.snapshot, c, name);
-        Ok(self
+        let ann = self
             .p
             .classdefs
             .field(owner, name)
-            .map_or(Ann::Impossible, |f| f.ann.clone()))
+            .map_or(Ann::Impossible, |f| f.ann.clone());
+        if ann == Ann::Impossible
+            && !self
+                .unresolved_attrs
+                .iter()
+                .any(|(_, n, s)| *s == span && n == name)
+        {
+            self.unresolved_attrs.push((c, name.to_string(), span));
+        }
+        Ok(ann)
+    }
+
+    /// Reports the attribute reads that found no type at the fixpoint: no class of the
+    /// receiver's hierarchy assigns the attribute (nor defines it as a method or class
+    /// attribute), so CPython would raise AttributeError.
+    pub fn report_unresolved_attrs(&mut self) {
+        for (c, name, span) in std::mem::take(&mut self.unresolved_attrs) {
+            let known = self
+                .p
+                .classdefs
+                .locate(self.snapshot, c, &name)
+                .and_then(|owner| self.p.classdefs.field(owner, &name))
+                .is_some_and(|f| f.ann != Ann::Impossible);
+            if known {
+                continue;
+            }
+            let cname = classdef::class_name(self.snapshot, &ClassRef::User(c));
+            let mut names = self.p.classdefs.attribute_names(self.snapshot, c);
+            names.retain(|n| n != &name);
+            let mut d = Diagnostic::new(
+                "E0265",
+                format!("`{cname}` instances have no attribute `{name}`"),
+                Some(span),
+            )
+            .label(format!(
+                "no class assigns `{name}` or defines a method `{name}`"
+            ));
+            if !names.is_empty() {
+                let shown: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+                d = d.note(format!("`{cname}` has: {}", shown.join(", ")));
+            }
+            d = match names.iter().find(|n| similar(n, &name)) {
+                Some(n) => d.help(format!("did you mean `{n}`?")),
+                None => d.help(format!(
+                    "assign `self.{name}` in `{cname}.__init__` (or define the method), or check the spelling"
+                )),
+            };
+            self.report(d);
+        }
     }
 
     /// Writes `name` on an instance whose static class is `c`.
@@ -177,16 +225,12 @@ impl Annotator<'_> {
         self.join_hoisted(span);
         self.join_field(owner, name, value, span).map_err(|old| {
             let cname = classdef::class_name(self.snapshot, &ClassRef::User(owner));
-            let (o, n) = (self.describe(&old.ann), self.describe(value));
-            let mut d = Diagnostic::new(
+            let d = self.conflict(
                 "E0255",
-                format!("attribute `{cname}.{name}` would be both {o} and {n}"),
-                Some(span),
-            )
-            .label(format!("{n} here"));
-            if let Some(s) = old.origin {
-                d = d.with_secondary(s, format!("{o} here"));
-            }
+                &format!("the attribute `{cname}.{name}`"),
+                (&old.ann, old.origin),
+                (value, span),
+            );
             d.help("an attribute keeps one type in every instance of the class and its subclasses")
         })
     }
@@ -362,14 +406,35 @@ impl Annotator<'_> {
             }
             args.extend(pos.iter().cloned());
             let r = self.call_function(f, args, kw.clone(), span)?;
-            ret = self.join(&ret, &r, span).map_err(|_| {
-                Diagnostic::new(
+            if let Ok(j) = self.join(&ret, &r, span) {
+                ret = j;
+            } else {
+                let mut d = Diagnostic::new(
                     "E0260",
                     format!("implementations of `{name}` return different types"),
                     Some(span),
                 )
-                .help("every override of a method must return the same type")
-            })?;
+                .label(format!("this call may run any of them"));
+                // What each implementation called so far returns, and where.
+                for &(f2, _) in &impls {
+                    let Some(&g2) = self.p.func_graphs.get(&f2) else {
+                        continue;
+                    };
+                    let r2 = self.p.returns[g2.index()].clone();
+                    if r2 == Ann::Impossible {
+                        continue;
+                    }
+                    let shown = crate::messages::with_article(&self.describe(&r2));
+                    let fname = self.p.graphs[g2].name.clone();
+                    match self.return_origin(g2) {
+                        Some(o) => {
+                            d = d.with_secondary(o, format!("`{fname}` returns {shown}"));
+                        }
+                        None => d = d.note(format!("`{fname}` returns {shown}")),
+                    }
+                }
+                return Err(d.help("every override of a method must return the same type"));
+            }
             if let Some(&g) = self.p.func_graphs.get(&f) {
                 graphs.push(g);
             }
@@ -576,4 +641,33 @@ impl Desc {
     pub fn is_class(&self) -> bool {
         matches!(self, Desc::Class(_))
     }
+}
+
+/// Whether two names differ by at most one edit (a likely misspelling).
+fn similar(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > 1 || a == b {
+        return false;
+    }
+    let (mut i, mut j, mut edits) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] == b[j] {
+            i += 1;
+            j += 1;
+            continue;
+        }
+        edits += 1;
+        if edits > 1 {
+            return false;
+        }
+        match a.len().cmp(&b.len()) {
+            std::cmp::Ordering::Greater => i += 1,
+            std::cmp::Ordering::Less => j += 1,
+            std::cmp::Ordering::Equal => {
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    edits + (a.len() - i) + (b.len() - j) <= 1
 }

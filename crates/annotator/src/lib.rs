@@ -6,7 +6,8 @@
 //! ([`driver`]), which also builds the flow graph of each function the first time a call
 //! reaches it.
 //!
-//! Every binding remembers the span it came from, so a conflict names both sources.
+//! Every binding remembers the span it came from, so a conflict names both sources
+//! ([`messages`]).
 //! Architecture invariant: the annotator never writes into flow graphs; its results
 //! ([`Program`]) are side tables keyed by graph and value.
 
@@ -20,6 +21,7 @@ pub mod files;
 pub mod instances;
 pub mod listdef;
 pub mod lists;
+pub mod messages;
 pub mod model;
 pub mod rules;
 pub mod strings;

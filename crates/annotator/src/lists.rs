@@ -32,7 +32,7 @@ pub fn call_method(
     kw: Vec<(String, Ann, Span)>,
     span: Span,
 ) -> Result<Ann, Diagnostic> {
-    let bad = |why: &str| Diagnostic::new("E0270", format!("list.{m}(): {why}"), Some(span));
+    let bad = |why: &str| Diagnostic::new("E0278", format!("list.{m}(): {why}"), Some(span));
     let item = a.read_list(def);
     let npos = pos.len();
     if m != "sort" && !kw.is_empty() {
@@ -113,6 +113,26 @@ pub fn call_method(
             }
             Ok(Ann::None)
         }
-        _ => Err(bad("wrong number or types of arguments")),
+        _ => {
+            let shown: Vec<String> = pos.iter().map(|(t, _)| a.describe(t)).collect();
+            let usage = match m {
+                "append" => "list.append(item)",
+                "pop" => "list.pop() or list.pop(index: int)",
+                "insert" => "list.insert(index: int, item)",
+                "extend" => "list.extend(other_list)",
+                "index" => "list.index(item)",
+                "count" => "list.count(item)",
+                "remove" => "list.remove(item)",
+                "sort" => "list.sort(key=function, reverse=bool)",
+                _ => "",
+            };
+            let d = bad("wrong number or types of arguments")
+                .note(format!("called with ({})", shown.join(", ")));
+            Err(if usage.is_empty() {
+                d
+            } else {
+                d.help(format!("it takes {usage}"))
+            })
+        }
     }
 }

@@ -45,13 +45,18 @@ pub enum Desc {
 impl fmt::Display for Desc {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Desc::Function(o) => write!(f, "function {o}"),
+            Desc::Function(o) => write!(f, "the function `{}`", object_name(*o)),
             Desc::Builtin(q) => write!(f, "{}", q.strip_prefix("builtins.").unwrap_or(q)),
-            Desc::Module(o) => write!(f, "module {o}"),
-            Desc::Class(o) => write!(f, "class {o}"),
+            Desc::Module(o) => write!(f, "the module `{}`", object_name(*o)),
+            Desc::Class(o) => write!(f, "the class `{}`", object_name(*o)),
             Desc::LibObject(o) => write!(f, "library object {o}"),
         }
     }
+}
+
+/// The name of a prebuilt class, function or module, for messages.
+fn object_name(o: ObjId) -> String {
+    CLASS_NAMER.with(|f| f.borrow().as_ref().map_or(o.to_string(), |f| f(o)))
 }
 
 /// A class of exception instances: a builtin exception by name (user classes later).

@@ -179,7 +179,10 @@ pub fn unsupported(a: &Annotator, what: &str, on: &Ann, span: Span) -> Diagnosti
         format!("cannot {what} {}", a.describe(on)),
         Some(span),
     )
-    .label(format!("this is {}", a.describe(on)))
+    .label(format!(
+        "this is {}",
+        crate::messages::with_article(&a.describe(on))
+    ))
 }
 
 fn binary(a: &mut Annotator, site: (GraphId, Inst), op: FlowOp, x: &Ann, y: &Ann, span: Span) -> R {
@@ -252,16 +255,31 @@ fn binary(a: &mut Annotator, site: (GraphId, Inst), op: FlowOp, x: &Ann, y: &Ann
         _ => None,
     };
     res.ok_or_else(|| {
-        Diagnostic::new(
+        let (dx, dy) = (a.describe(x), a.describe(y));
+        let mut d = Diagnostic::new(
             "E0221",
-            format!(
-                "unsupported operand types for {}: {} and {}",
-                op_symbol(op),
-                a.describe(x),
-                a.describe(y)
-            ),
+            format!("unsupported operand types for {}: {dx} and {dy}", op_symbol(op)),
             Some(span),
         )
+        .label(format!("{dx} {} {dy}", op_symbol(op)));
+        // Where each operand got its type, when that is elsewhere.
+        let args = a.p.graphs[site.0].insts[site.1].args.clone();
+        for (v, desc) in args.iter().zip([&dx, &dy]) {
+            if let Some(o) = a.origin(site.0, *v) {
+                let inside = o.file == span.file && o.start >= span.start && o.end <= span.end;
+                if !inside {
+                    let what = crate::messages::with_article(desc);
+                    let label = match &a.p.graphs[site.0].values[*v] {
+                        frontend::graph::ValueData::Var { hint: Some(h) } => {
+                            format!("`{h}` is {what} from here")
+                        }
+                        _ => format!("{what} from here"),
+                    };
+                    d = d.with_secondary(o, label);
+                }
+            }
+        }
+        d.help("convert one operand explicitly (`str(n)`, `int(s)`, `float(n)`), or format with an f-string")
     })
 }
 
@@ -441,6 +459,27 @@ fn getattr(
     };
     if matches!(&args[0], Ann::Str { nullable: false }) {
         return crate::strings::getattr(a, &args[0], &name, span);
+    }
+    let non_null = match &args[0] {
+        Ann::Str { nullable: true } => Some(Ann::Str { nullable: false }),
+        Ann::List {
+            def,
+            nullable: true,
+        } => Some(Ann::List {
+            def: *def,
+            nullable: false,
+        }),
+        _ => None,
+    };
+    if let Some(nn) = non_null {
+        return Err(crate::dicts::may_be_none(
+            a,
+            g,
+            vals[0],
+            &nn,
+            &format!("`.{name}`"),
+            span,
+        ));
     }
     if crate::dicts::is_dict(&args[0]) {
         return crate::dicts::getattr(a, &args[0], &name, span);

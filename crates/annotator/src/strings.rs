@@ -289,7 +289,7 @@ pub fn try_builtin(
     let bad = |a: &Annotator, need: &str| -> R {
         let shown: Vec<String> = types.iter().map(|t| a.describe(t)).collect();
         Err(Diagnostic::new(
-            "E0296",
+            "E0240",
             format!("{name}() takes {need}, called with ({})", shown.join(", ")),
             Some(span),
         ))

@@ -1,12 +1,13 @@
 //! Diagnostics: a message with a primary span, labelled secondary spans, notes and a help
-//! line. Every stage returns these instead of panicking; the CLI renders them.
+//! line. Every stage returns these instead of panicking; the CLI renders them with
+//! [`crate::render`] (rustc's layout, plain or coloured, or JSON for tools).
 
 use crate::source::{SourceMap, Span};
-use std::fmt::Write;
 
 #[derive(Clone, Debug)]
 pub struct Diagnostic {
-    /// Stable error code, documented in docs/errors.md (`E0001`...).
+    /// Stable error code, documented in docs/errors.md (`E0001`...). Empty for the few
+    /// errors that are not about the program (a linker failure, an internal error).
     pub code: &'static str,
     pub message: String,
     pub span: Option<Span>,
@@ -46,47 +47,35 @@ impl Diagnostic {
         self
     }
 
-    /// Plain-text rendering in rustc's layout.
+    /// Plain-text rendering in rustc's layout (no colour), as `--color=never` prints it.
     pub fn render(&self, sm: &SourceMap) -> String {
-        let mut out = format!("error[{}]: {}\n", self.code, self.message);
-        let show = |out: &mut String, span: Span, label: Option<&str>, primary: bool| {
-            let file = &sm.files[span.file];
-            let lc = file.line_col(span.start);
-            let _ = writeln!(out, "  --> {}:{}:{}", file.path, lc.line, lc.col);
-            let text = file.line_text(lc.line);
-            let width = lc.line.to_string().len();
-            let _ = writeln!(out, "{:width$} |", "");
-            let _ = writeln!(out, "{} | {}", lc.line, text);
-            let end_lc = file.line_col(span.end.max(span.start + 1));
-            let len = if end_lc.line == lc.line {
-                (end_lc.col - lc.col).max(1)
-            } else {
-                (text.chars().count() as u32 + 1)
-                    .saturating_sub(lc.col)
-                    .max(1)
-            };
-            let mark = if primary { "^" } else { "-" };
-            let _ = writeln!(
-                out,
-                "{:width$} | {}{} {}",
-                "",
-                " ".repeat(lc.col as usize - 1),
-                mark.repeat(len as usize),
-                label.unwrap_or("")
-            );
-        };
-        if let Some(span) = self.span {
-            show(&mut out, span, self.label.as_deref(), true);
-        }
-        for (span, l) in &self.secondary {
-            show(&mut out, *span, Some(l), false);
-        }
-        for n in &self.notes {
-            let _ = writeln!(out, "  = note: {n}");
-        }
-        if let Some(h) = &self.help {
-            let _ = writeln!(out, "  = help: {h}");
-        }
-        out
+        crate::render::plain(self, sm)
     }
+}
+
+/// Orders diagnostics for reporting: those without a position first (in the order they
+/// were made), then by file name, line and column.
+pub fn sort(diags: &mut [Diagnostic], sm: &SourceMap) {
+    diags.sort_by_cached_key(|d| {
+        d.span.map(|s| {
+            let lc = sm.line_col(s);
+            (sm.files[s.file].path.clone(), lc.line, lc.col)
+        })
+    });
+}
+
+thread_local! {
+    /// The function being translated (`name` at file:line), for internal-error reports:
+    /// the stages that build or judge one function at a time set it.
+    static CONTEXT: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Records which function is being translated (None when between functions).
+pub fn set_context(what: Option<String>) {
+    CONTEXT.with(|c| *c.borrow_mut() = what);
+}
+
+/// The function being translated, if a stage recorded one.
+pub fn context() -> Option<String> {
+    CONTEXT.with(|c| c.borrow().clone())
 }

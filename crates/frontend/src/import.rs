@@ -7,7 +7,7 @@
 //! `python3 -c <helper> TARGET LIB_DIR TIMEOUT`; its protocol (exit status and JSON on stdout)
 //! is described at the top of `import_helper.py`.
 //!
-//! Errors are [`ImportError`]s, each with a [`Diagnostic`] (`E0001`..`E0005`).
+//! Errors are [`ImportError`]s, each with a [`Diagnostic`] (`E0002`..`E0006`).
 
 use crate::diag::Diagnostic;
 use crate::prebuilt::{Obj, Snapshot};
@@ -70,7 +70,7 @@ impl ImportError {
     pub fn to_diagnostic(&self) -> Diagnostic {
         match self {
             ImportError::PythonNotFound { python, msg } => Diagnostic::new(
-                "E0001",
+                "E0006",
                 format!("cannot run the Python interpreter `{python}`"),
                 None,
             )

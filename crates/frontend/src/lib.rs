@@ -4,7 +4,7 @@
 //!
 //! - [`entities`], [`graph`], [`ops`], [`write`], [`check`]: the graph model, its flow
 //!   dialect, its text form and its verifier.
-//! - [`source`]: files and spans.
+//! - [`source`]: files and spans; [`diag`], [`render`]: diagnostics and their rendering.
 //! - [`prebuilt`], [`import`]: the snapshot and the embedded CPython helper that makes it.
 //! - [`flow`]: Python AST → flow graph, one graph per function object.
 //!
@@ -20,5 +20,6 @@ pub mod graph;
 pub mod import;
 pub mod ops;
 pub mod prebuilt;
+pub mod render;
 pub mod source;
 pub mod write;

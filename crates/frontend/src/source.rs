@@ -69,6 +69,21 @@ impl SourceFile {
         self.text[start as usize..end].trim_end_matches(['\n', '\r'])
     }
 
+    /// The byte range of a 0-based line, its newline included.
+    pub fn line_range(&self, line_index: usize) -> Option<std::ops::Range<usize>> {
+        let start = *self.line_starts.get(line_index)? as usize;
+        let end = self
+            .line_starts
+            .get(line_index + 1)
+            .map_or(self.text.len(), |&e| e as usize);
+        Some(start..end)
+    }
+
+    /// How many lines the file has (a last line without newline counts).
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
     /// Byte offset of the start of a 1-based line.
     pub fn line_start(&self, line: u32) -> u32 {
         self.line_starts

@@ -197,12 +197,12 @@ fn decorated_method_in_class() {
 #[test]
 fn syntax_error_and_missing_function() {
     let err = build_src("def f(:\n    pass\n", "f", "").unwrap_err();
-    assert!(err.starts_with("error[E0002]: syntax error"), "{err}");
+    assert!(err.starts_with("error[E0007]: syntax error"), "{err}");
     let err = build_src("def f():\n    x = = 3\n", "f", "").unwrap_err();
     assert!(err.contains("src.py:2:"), "{err}");
     let err = build_src("\n\ndef f():\n    pass\n", "g", "").unwrap_err();
     assert!(
-        err.starts_with("error[E0003]: cannot find the source of function `g`"),
+        err.starts_with("error[E0008]: cannot find the source of function `g`"),
         "{err}"
     );
 }

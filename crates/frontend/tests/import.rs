@@ -611,7 +611,7 @@ fn python_not_found() {
     assert!(
         matches!(&e, ImportError::PythonNotFound { python, .. } if python == "/nonexistent/python3")
     );
-    assert_eq!(e.to_diagnostic().code, "E0001");
+    assert_eq!(e.to_diagnostic().code, "E0006");
 }
 
 #[test]

@@ -58,7 +58,7 @@ pub fn generate(
                         .first()
                         .map(|&i| prog.functions[g].graph.insts[i].span);
                     return Err(Diagnostic::new(
-                        "E0341",
+                        "E0365",
                         format!(
                             "JitDriver `{}` has more than one jit_merge_point",
                             prog.jit_drivers[mp.driver].name
@@ -224,5 +224,5 @@ fn call_descr(params: &[LlType], ret: LlType, can_raise: bool, elidable: bool) -
 }
 
 fn internal(msg: impl std::fmt::Display) -> Diagnostic {
-    Diagnostic::new("E0349", format!("internal error in jitgen: {msg}"), None)
+    Diagnostic::new("E0369", format!("internal error in jitgen: {msg}"), None)
 }

@@ -127,7 +127,7 @@ fn split_at(f: &mut LlFunction, b: Block, k: usize) -> Result<MergePoint, Diagno
                 };
                 let span = f.graph.insts[mp].span;
                 return Err(Diagnostic::new(
-                    "E0340",
+                    "E0364",
                     format!(
                         "`{name}` is live across this jit_merge_point but is neither a green nor a red of the driver"
                     ),

@@ -245,7 +245,7 @@ pub fn call(
                         ),
                         Some(*s),
                     )
-                    .label(format!("this is {shown}")));
+                    .label(format!("this is {}", crate::messages::with_article(&shown))));
                 }
             }
         }

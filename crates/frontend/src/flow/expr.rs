@@ -196,7 +196,7 @@ impl<'a> Builder<'a> {
                         "E0103",
                         "integer literal does not fit in 64 bits",
                         r,
-                        "RPython integers are machine-sized; use `rpy.rlib.rbigint` for big numbers",
+                        "rpy ints are machine words (64 bits), as in RPython; keep the value within 64 bits, or use a float or a str",
                     );
                     Const::Int(0)
                 }

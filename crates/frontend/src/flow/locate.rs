@@ -49,6 +49,16 @@ impl ParsedFile {
     pub fn load(path: &str, sources: &mut SourceMap) -> Result<ParsedFile, Diagnostic> {
         let file = match sources.find(path) {
             Some(f) => f,
+            None if path.starts_with('<') => {
+                // `<string>`, `<stdin>`...: the code object was compiled from a string.
+                return Err(Diagnostic::new(
+                    "E0008",
+                    format!("a function the program calls has no source file (its code says `{path}`)"),
+                    None,
+                )
+                .note("functions made by `exec`, `eval` or `compile` have no `def` in a .py file")
+                .help("define the function with `def` in a .py file (code generators can write one and import it)"));
+            }
             None => {
                 let text = std::fs::read_to_string(path).map_err(|e| {
                     Diagnostic::new("E0001", format!("cannot read source file `{path}`: {e}"), None)
@@ -62,7 +72,7 @@ impl ParsedFile {
             let start = u32::from(e.offset).min(text.len() as u32);
             let end = (start + 1).min(text.len() as u32).max(start);
             Diagnostic::new(
-                "E0002",
+                "E0007",
                 format!("syntax error: {}", e.error),
                 Some(Span { file, start, end }),
             )
@@ -154,7 +164,7 @@ impl ParsedFile {
             start,
             end,
         });
-        Diagnostic::new("E0003", format!("cannot find the source of function `{qualname}` at {path}:{line}"), span)
+        Diagnostic::new("E0008", format!("cannot find the source of function `{qualname}` at {path}:{line}"), span)
             .note("the function object says it was defined on this line, but no `def` or `lambda` starts there")
             .help("functions made by `exec`, `eval` or code generators cannot be translated; define them in a .py file")
     }

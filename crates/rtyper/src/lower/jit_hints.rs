@@ -70,7 +70,7 @@ pub fn driver_call(l: &mut Lower, inst: &InstData<FlowOp>, method: &str, kw: Kw)
         driver_of(l, inst.args[0]).and_then(|o| drivers.iter().position(|d| d.obj == o))
     else {
         l.error(
-            "E0330",
+            "E0360",
             format!("`{method}` must be called on a JitDriver made at import time"),
         );
         return l.konst(LlConst::Void);
@@ -78,7 +78,7 @@ pub fn driver_call(l: &mut Lower, inst: &InstData<FlowOp>, method: &str, kw: Kw)
     let d = &drivers[index];
     if d.reds.is_empty() {
         l.error(
-            "E0331",
+            "E0361",
             format!(
                 "JitDriver `{}`: reds='auto' is not supported by `--jit` yet; list the reds",
                 d.name
@@ -92,7 +92,7 @@ pub fn driver_call(l: &mut Lower, inst: &InstData<FlowOp>, method: &str, kw: Kw)
             Some((_, v, _)) => args.push(*v),
             None => {
                 l.error(
-                    "E0332",
+                    "E0362",
                     format!(
                         "{}.{method}(): `{name}` is a {} of the driver but is not passed",
                         d.name,
@@ -112,7 +112,7 @@ pub fn driver_call(l: &mut Lower, inst: &InstData<FlowOp>, method: &str, kw: Kw)
         .find(|(k, _, _)| !d.greens.contains(k) && !d.reds.contains(k))
     {
         l.error(
-            "E0333",
+            "E0363",
             format!(
                 "{}.{method}(): `{k}` is neither a green nor a red of the driver",
                 d.name

@@ -1,0 +1,5 @@
+BIG = 2 ** 70
+
+def main(argv):
+    print(BIG)
+    return 0

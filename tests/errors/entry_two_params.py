@@ -1,0 +1,2 @@
+def main(argv, env):
+    return 0

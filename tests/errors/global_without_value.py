@@ -1,0 +1,7 @@
+def bump():
+    global counter
+    counter = 1
+
+def main(argv):
+    bump()
+    return 0

@@ -1,0 +1,19 @@
+from rpy.jit import JitDriver
+
+driver = JitDriver(greens=["pc"], reds=["acc"])
+
+def run():
+    pc = 0
+    acc = 0
+    while pc < 10:
+        driver.jit_merge_point(pc=pc, acc=acc)
+        acc += 1
+        pc += 1
+    while pc < 20:
+        driver.jit_merge_point(pc=pc, acc=acc)
+        pc += 1
+    return acc
+
+def main(argv):
+    print(run())
+    return 0

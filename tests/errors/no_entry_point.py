@@ -1,0 +1,3 @@
+def start(argv):
+    print("hello")
+    return 0

@@ -1,0 +1,3 @@
+def main(argv):
+    print("%s and %s" % ("one",))
+    return 0

@@ -1,0 +1,4 @@
+def main(argv):
+    fmt = argv[0]
+    print(fmt % 3)
+    return 0

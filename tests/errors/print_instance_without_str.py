@@ -1,0 +1,7 @@
+class Point:
+    def __init__(self, x):
+        self.x = x
+
+def main(argv):
+    print(Point(1))
+    return 0

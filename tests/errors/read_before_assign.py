@@ -1,0 +1,4 @@
+def main(argv):
+    print(total)
+    total = len(argv)
+    return 0

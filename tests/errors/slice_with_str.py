@@ -1,0 +1,4 @@
+def main(argv):
+    s = argv[0]
+    print(s[1:"x"])
+    return 0

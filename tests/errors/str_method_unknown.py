@@ -1,0 +1,3 @@
+def main(argv):
+    print(argv[0].casefold())
+    return 0

@@ -1,0 +1,4 @@
+def main(argv):
+    parts = argv[0].split(3)
+    print(len(parts))
+    return 0

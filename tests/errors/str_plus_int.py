@@ -1,0 +1,4 @@
+def main(argv):
+    n = len(argv)
+    print("count: " + n)
+    return 0

@@ -1,0 +1,6 @@
+def helper():
+    return super().run()
+
+def main(argv):
+    helper()
+    return 0

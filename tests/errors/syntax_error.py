@@ -1,0 +1,3 @@
+def main(argv):
+    x = = 3
+    return 0

@@ -1,0 +1,3 @@
+def main(argv):
+    print(frobnicate(argv))
+    return 0

@@ -1,0 +1,3 @@
+def main(argv):
+    print("{} items".format(len(argv)))
+    return 0

@@ -1,0 +1,4 @@
+def main(argv):
+    with open(argv[0]) as f:
+        print(f.read())
+    return 0
