@@ -74,6 +74,7 @@ pub fn emit_function<'ctx>(e: &mut Emitter<'ctx, '_>, g: GraphId) -> Result<(), 
         jit: e.jit.is_some(),
         collecting: &e.collecting,
         conservative: false,
+        polls: e.collecting.contains(&g),
     };
     let gc = crate::gcroots::analyze(f, &cx);
     e.builder.position_at_end(prologue);
@@ -221,6 +222,7 @@ fn emit_block<'ctx>(
             jit: e.jit.is_some(),
             collecting: &e.collecting,
             conservative: false,
+            polls: e.collecting.contains(&st.g),
         };
         let when = crate::gcroots::collects(f, inst.op, &inst.args, &cx);
         let roots = st.gc.live_across.get(&i).cloned().unwrap_or_default();

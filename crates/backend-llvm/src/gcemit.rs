@@ -9,7 +9,7 @@ use crate::statics::Emitter;
 use inkwell::module::Linkage;
 use inkwell::values::{BasicValueEnum, GlobalValue, IntValue, PointerValue};
 use inkwell::{AddressSpace, IntPredicate};
-use rpyrt::gc::FLAG_TRACK_YOUNG;
+use rpyrt::gc::{CARD_SHIFT, FLAG_HAS_CARDS, FLAG_TRACK_YOUNG};
 
 /// A runtime global (`rpy_gc_nursery_free`...), declared on first use.
 fn global<'ctx>(
@@ -258,8 +258,14 @@ pub fn poll<'ctx>(e: &mut Emitter<'ctx, '_>, st: &mut FnState<'ctx>, roots: &[Ro
     e.builder.position_at_end(done);
 }
 
-/// The write barrier before storing a reference into `obj`.
-pub fn write_barrier<'ctx>(e: &mut Emitter<'ctx, '_>, st: &FnState<'ctx>, obj: PointerValue<'ctx>) {
+/// The write barrier before storing a reference into `obj` (into item `index` when it
+/// is an array: an old array with cards only marks the item's card).
+pub fn write_barrier<'ctx>(
+    e: &mut Emitter<'ctx, '_>,
+    st: &FnState<'ctx>,
+    obj: PointerValue<'ctx>,
+    index: Option<IntValue<'ctx>>,
+) {
     let hp = e
         .builder
         .build_bit_cast(obj, e.i64.ptr_type(AddressSpace::default()), "hdrp")
@@ -286,6 +292,84 @@ pub fn write_barrier<'ctx>(e: &mut Emitter<'ctx, '_>, st: &FnState<'ctx>, obj: P
         .build_conditional_branch(set, slow, done)
         .expect("positioned");
     e.builder.position_at_end(slow);
+    if let Some(idx) = index {
+        let cards = e
+            .builder
+            .build_and(h, e.i64.const_int(FLAG_HAS_CARDS, false), "cards")
+            .expect("positioned");
+        let has = e
+            .builder
+            .build_int_compare(IntPredicate::NE, cards, e.i64.const_zero(), "has_cards")
+            .expect("positioned");
+        let (card_bb, plain) = (
+            e.ctx.append_basic_block(st.fv, "wb_card"),
+            e.ctx.append_basic_block(st.fv, "wb_plain"),
+        );
+        e.builder
+            .build_conditional_branch(has, card_bb, plain)
+            .expect("positioned");
+        e.builder.position_at_end(card_bb);
+        let capp = unsafe {
+            e.builder
+                .build_in_bounds_gep(hp, &[e.i64.const_int(1, false)], "capp")
+                .expect("positioned")
+        };
+        let cap = e
+            .builder
+            .build_load(capp, "cap")
+            .expect("positioned")
+            .into_int_value();
+        let items_end = e
+            .builder
+            .build_int_add(
+                e.builder
+                    .build_int_mul(cap, e.i64.const_int(8, false), "items")
+                    .expect("positioned"),
+                e.i64.const_int(rpyrt::abi::ARRAY_ITEMS as u64, false),
+                "cards_at",
+            )
+            .expect("positioned");
+        let c = e
+            .builder
+            .build_right_shift(
+                idx,
+                e.i64.const_int(CARD_SHIFT as u64, false),
+                false,
+                "card",
+            )
+            .expect("positioned");
+        let off = e
+            .builder
+            .build_int_add(items_end, c, "card_off")
+            .expect("positioned");
+        let cp = unsafe {
+            e.builder
+                .build_in_bounds_gep(obj, &[off], "cardp")
+                .expect("positioned")
+        };
+        let cb = e
+            .builder
+            .build_load(cp, "card_byte")
+            .expect("positioned")
+            .into_int_value();
+        let clear = e
+            .builder
+            .build_int_compare(IntPredicate::EQ, cb, e.i8.const_zero(), "card_clear")
+            .expect("positioned");
+        let mark = e.ctx.append_basic_block(st.fv, "wb_mark");
+        e.builder
+            .build_conditional_branch(clear, mark, done)
+            .expect("positioned");
+        e.builder.position_at_end(mark);
+        let f = e.glue_fn("rpy_gc_wb_card", &[e.ptr.into(), e.i64.into()], None);
+        e.builder
+            .build_call(f, &[obj.into(), idx.into()], "")
+            .expect("positioned");
+        e.builder
+            .build_unconditional_branch(done)
+            .expect("positioned");
+        e.builder.position_at_end(plain);
+    }
     let f = e.glue_fn("rpy_gc_wb", &[e.ptr.into()], None);
     e.builder
         .build_call(f, &[obj.into()], "")

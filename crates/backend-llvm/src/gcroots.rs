@@ -75,6 +75,9 @@ pub fn collecting_graphs(prog: &LlProgram, jit: bool) -> HashSet<GraphId> {
     let all = HashSet::new();
     for (g, f) in prog.functions.iter() {
         let mut direct = false;
+        // Polls count where they can repeat (in a loop); on a straight path they are
+        // dropped rather than make the graph collecting.
+        let polls = has_loop(f);
         for b in f.graph.rpo() {
             for &i in &f.graph.blocks[b].insts {
                 let inst = &f.graph.insts[i];
@@ -88,6 +91,7 @@ pub fn collecting_graphs(prog: &LlProgram, jit: bool) -> HashSet<GraphId> {
                     jit,
                     collecting: &all,
                     conservative: true,
+                    polls,
                 };
                 if collects(f, inst.op, &inst.args, &ctx) != Collects::Never {
                     direct = true;
@@ -107,6 +111,19 @@ pub fn collecting_graphs(prog: &LlProgram, jit: bool) -> HashSet<GraphId> {
     out
 }
 
+/// Whether the graph has a cycle (a link back to a block at or before it in RPO).
+fn has_loop(f: &LlFunction) -> bool {
+    let order = f.graph.rpo();
+    let pos: HashMap<_, _> = order.iter().enumerate().map(|(k, b)| (*b, k)).collect();
+    order.iter().enumerate().any(|(k, b)| {
+        f.graph.blocks[*b]
+            .exit
+            .links()
+            .iter()
+            .any(|l| pos.get(&l.target).is_some_and(|&t| t <= k))
+    })
+}
+
 /// What decides whether an operation collects.
 pub struct Ctx<'a> {
     pub jit: bool,
@@ -114,6 +131,10 @@ pub struct Ctx<'a> {
     pub collecting: &'a HashSet<GraphId>,
     /// Every direct call collects (while computing `collecting`).
     pub conservative: bool,
+    /// Poll after runtime calls that allocate. Only graphs that collect anyway poll: a
+    /// poll alone would make a graph (and its callers' calls) collecting, and polls
+    /// only bound memory (other code polls soon enough).
+    pub polls: bool,
 }
 
 /// Whether operation `op` may run a collection. With the JIT, its hints may (before
@@ -132,7 +153,7 @@ pub fn collects(f: &LlFunction, op: LlOp, args: &[Value], cx: &Ctx) -> Collects 
         LlOp::JitMergePoint | LlOp::JitCanEnter if jit => Collects::During,
         LlOp::CallRuntime => match f.graph.const_of(args[0]) {
             Some(LlConst::Runtime(rf)) if std::ptr::eq(*rf, &rt::ALLOC) => Collects::During,
-            Some(LlConst::Runtime(rf)) if polls_after(rf) => Collects::After,
+            Some(LlConst::Runtime(rf)) if cx.polls && polls_after(rf) => Collects::After,
             _ => Collects::Never,
         },
         _ => Collects::Never,

@@ -245,7 +245,8 @@ pub fn emit_op<'ctx>(
         }
         LlOp::SetField(t) | LlOp::SetArrayItem(t) => {
             if t == LlType::Ref && !st.gc.no_barrier.contains(&i) {
-                crate::gcemit::write_barrier(e, st, ptr(0, &args));
+                let index = matches!(inst.op, LlOp::SetArrayItem(_)).then(|| int(1, &args));
+                crate::gcemit::write_barrier(e, st, ptr(0, &args), index);
             }
             if t != LlType::Void {
                 let addr = address(e, inst.op, ptr(0, &args), int(1, &args), t);

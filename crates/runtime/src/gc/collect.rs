@@ -34,15 +34,27 @@ unsafe fn evacuate(g: &mut Gc, gray: &mut Vec<*mut u8>, p: *mut u8) -> *mut u8 {
         return *(p.add(8) as *const *mut u8);
     }
     let size = round_size(size_of(p));
+    let cap = *(p.add(crate::abi::ARRAY_CAPACITY as usize) as *const i64) as usize;
+    let cards = super::layout::wants_cards(h, cap) && !g.shadows.contains_key(&(p as usize));
+    let new_size = if cards {
+        round_size(size_of(p) + super::layout::card_bytes(cap))
+    } else {
+        size
+    };
     let q = match g.shadows.remove(&(p as usize)) {
         Some(q) => q as *mut u8,
-        None => g.old.alloc(size, false),
+        None => g.old.alloc(new_size, false),
     };
     if q.is_null() {
         out_of_memory();
     }
     std::ptr::copy_nonoverlapping(p, q, size);
     *(q as *mut u64) = h | FLAG_TRACK_YOUNG;
+    if cards {
+        *(q as *mut u64) |= FLAG_HAS_CARDS;
+        let used = size_of(p);
+        std::ptr::write_bytes(q.add(used), 0, new_size - used);
+    }
     *(p as *mut u64) = h | FLAG_FORWARDED;
     *(p.add(8) as *mut *mut u8) = q;
     gray.push(q);
@@ -66,6 +78,26 @@ unsafe fn minor(g: &mut Gc) {
     for s in slots {
         update(g, &mut gray, s);
     }
+    // Arrays with marked cards: only the items of those cards.
+    let carded = std::mem::take(&mut g.carded);
+    for &arr in &carded {
+        let cap = *(arr.add(crate::abi::ARRAY_CAPACITY as usize) as *const i64) as usize;
+        let items = arr.add(crate::abi::ARRAY_ITEMS as usize) as *mut *mut u8;
+        for c in 0..super::layout::card_bytes(cap) {
+            let cb = super::layout::card(arr, c << super::CARD_SHIFT);
+            if *cb != 0 {
+                *cb = 0;
+                g.stats.cards += 1;
+                let end = ((c + 1) << super::CARD_SHIFT).min(cap);
+                for k in (c << super::CARD_SHIFT)..end {
+                    update(g, &mut gray, items.add(k));
+                }
+            }
+        }
+        *(arr as *mut u64) &= !super::FLAG_CARDS_SET;
+    }
+    g.carded = carded;
+    g.carded.clear();
     let remembered = std::mem::take(&mut g.remembered);
     for &obj in &remembered {
         for_each_ref(obj, |s| update(g, &mut gray, s));

@@ -60,6 +60,22 @@ unsafe fn shape(k: u64) -> &'static [i64] {
     std::slice::from_raw_parts(p, 2 + nrefs)
 }
 
+/// Whether an old array with this header and capacity gets cards.
+pub fn wants_cards(hdr: u64, cap: usize) -> bool {
+    hdr & TID_MASK == Tid::Array as u64 && info(hdr) == ARRAY_REFS && cap >= super::CARD_MIN_ITEMS
+}
+
+/// The size of the card table of an array of `cap` items.
+pub fn card_bytes(cap: usize) -> usize {
+    cap.div_ceil(super::CARD_ITEMS)
+}
+
+/// The card byte of item `index` of an array with cards.
+pub unsafe fn card(arr: *mut u8, index: usize) -> *mut u8 {
+    let cap = *(arr.add(ARRAY_CAPACITY as usize) as *const i64) as usize;
+    arr.add(ARRAY_ITEMS as usize + 8 * cap + (index >> super::CARD_SHIFT))
+}
+
 /// Rounds an allocation request up to the collector's granularity (16 bytes: every
 /// object can hold a header and a forwarding address).
 #[inline]
@@ -81,7 +97,13 @@ pub unsafe fn size_of(obj: *const u8) -> usize {
         }
         t if t == Tid::List as u32 => LIST_SIZE as usize,
         t if t == Tid::Array as u32 => {
-            ARRAY_ITEMS as usize + 8 * word(ARRAY_CAPACITY).max(0) as usize
+            let cap = word(ARRAY_CAPACITY).max(0) as usize;
+            let cards = if hdr & super::FLAG_HAS_CARDS != 0 {
+                card_bytes(cap)
+            } else {
+                0
+            };
+            ARRAY_ITEMS as usize + 8 * cap + cards
         }
         t if t == Tid::Tuple as u32 || t == Tid::Instance as u32 => shape(info(hdr))[0] as usize,
         t if t == Tid::StrBuilder as u32 => SB_SIZE as usize,

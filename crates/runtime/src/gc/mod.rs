@@ -41,6 +41,17 @@ pub const FLAG_FORWARDED: u64 = 1 << 34;
 pub const FLAG_MARK: u64 = 1 << 35;
 /// A static object already in the list of static roots.
 pub const FLAG_STATIC_ROOT: u64 = 1 << 36;
+/// An old array of references with a card table after its items: one byte per
+/// [`CARD_ITEMS`] items, set by the write barrier when a reference is stored there, so
+/// that minor collections scan only those items (incminimark's card marking).
+pub const FLAG_HAS_CARDS: u64 = 1 << 37;
+/// The array is in the list of arrays with marked cards.
+pub const FLAG_CARDS_SET: u64 = 1 << 38;
+/// Items per card (a power of two: the barrier shifts by [`CARD_SHIFT`]).
+pub const CARD_SHIFT: u32 = 7;
+pub const CARD_ITEMS: usize = 1 << CARD_SHIFT;
+/// Arrays of references with at least this capacity get cards when they become old.
+pub const CARD_MIN_ITEMS: usize = 1024;
 
 /// The old generation may grow by this factor over what the last major collection
 /// left before the next one (incminimark's major_collection_threshold).
@@ -72,6 +83,8 @@ pub struct Gc {
     pub old: OldSpace,
     /// Old and static objects that may point to young ones.
     remembered: Vec<*mut u8>,
+    /// Arrays with marked cards (see [`FLAG_HAS_CARDS`]).
+    carded: Vec<*mut u8>,
     /// Static objects that were written to: roots of every major collection.
     static_roots: Vec<*mut u8>,
     major_threshold: usize,
@@ -138,6 +151,7 @@ impl Gc {
             large_young: (size / 2).min(64 << 10),
             old: OldSpace::default(),
             remembered: vec![],
+            carded: vec![],
             static_roots: vec![],
             major_threshold: MIN_MAJOR_THRESHOLD,
             inhibited: 0,
@@ -155,11 +169,20 @@ impl Gc {
     /// Allocates `size` (rounded) bytes in the old generation, zeroed, remembered (it
     /// is about to be filled without write barrier).
     unsafe fn alloc_old(&mut self, size: usize, tid: u64) -> *mut u8 {
+        // A large array of references gets its card table after its items (the
+        // caller's size is `ARRAY_ITEMS + 8 * capacity`).
+        let cap = (size.saturating_sub(crate::abi::ARRAY_ITEMS as usize)) / 8;
+        let cards = layout::wants_cards(tid, cap);
+        let size = if cards {
+            round_size(size + layout::card_bytes(cap))
+        } else {
+            size
+        };
         let p = self.old.alloc(size, true);
         if p.is_null() {
             return p;
         }
-        *(p as *mut u64) = tid;
+        *(p as *mut u64) = if cards { tid | FLAG_HAS_CARDS } else { tid };
         // Scratch structs of the JIT (tid 0) have no header once written to.
         if tid & layout::TID_MASK != 0 {
             self.remembered.push(p);
@@ -277,6 +300,22 @@ pub unsafe extern "C" fn rpy_gc_wb(obj: *mut u8) {
     if *h & crate::abi::FLAG_STATIC != 0 && *h & FLAG_STATIC_ROOT == 0 {
         *h |= FLAG_STATIC_ROOT;
         g.static_roots.push(obj);
+    }
+}
+
+/// The barrier of a store into item `index` of an array with cards (generated code
+/// calls it when that item's card is still clear).
+#[no_mangle]
+pub unsafe extern "C" fn rpy_gc_wb_card(arr: *mut u8, index: i64) {
+    let h = arr as *mut u64;
+    if *h & FLAG_HAS_CARDS == 0 {
+        rpy_gc_wb(arr);
+        return;
+    }
+    *layout::card(arr, index.max(0) as usize) = 1;
+    if *h & FLAG_CARDS_SET == 0 {
+        *h |= FLAG_CARDS_SET;
+        gc().carded.push(arr);
     }
 }
 

@@ -11,6 +11,8 @@ pub struct Stats {
     pub allocated: usize,
     /// The largest the heap got: old generation plus the nursery.
     pub peak: usize,
+    /// Cards of old arrays scanned by minor collections (instead of whole arrays).
+    pub cards: u64,
 }
 
 /// Prints the statistics if `RPY_GC_STATS` is set (called at exit).
@@ -25,11 +27,12 @@ pub fn report() {
         .min(g.nursery_size);
     let mib = |b: usize| b as f64 / (1 << 20) as f64;
     eprintln!(
-        "rpy gc: {} minor and {} major collections, {:.3} s in the GC, peak heap {:.1} MiB, {:.1} MiB allocated",
+        "rpy gc: {} minor and {} major collections, {:.3} s in the GC, peak heap {:.1} MiB, {:.1} MiB allocated, {} cards scanned",
         s.minor,
         s.major,
         s.time.as_secs_f64(),
         mib(s.peak.max(g.old.bytes + g.nursery_size)),
-        mib(s.allocated + in_nursery)
+        mib(s.allocated + in_nursery),
+        s.cards
     );
 }
