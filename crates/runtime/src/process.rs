@@ -82,7 +82,7 @@ pub static mut rpy_stack_limit: usize = 0;
 
 /// The stack the program runs on: large, so deep recursion that CPython allows with a
 /// raised limit works; reserved lazily by the kernel.
-const PROGRAM_STACK: usize = 256 << 20;
+pub const PROGRAM_STACK: usize = 256 << 20;
 /// Room left below the limit for the runtime's own frames (raising, formatting).
 const STACK_MARGIN: usize = 1 << 20;
 

@@ -13,8 +13,11 @@
 
 use crate::global::Global;
 
-/// Slots of the shadow stack (64 MiB of address space, committed as it is used).
-const SHADOW_WORDS: usize = 8 << 20;
+/// Slots of the shadow stack: as many bytes as the program's native stack (committed as
+/// it is used). A reference saved across a call also occupies at least a word of the
+/// caller's native frame (a spill slot or a pushed callee-saved register), so the
+/// native stack's RecursionError check comes first.
+const SHADOW_WORDS: usize = crate::process::PROGRAM_STACK / 8;
 
 #[no_mangle]
 pub static mut rpy_ss_top: *mut *mut u8 = std::ptr::null_mut();
