@@ -175,7 +175,12 @@ impl Annotator<'_> {
                 .locate(self.snapshot, c, &name)
                 .and_then(|owner| self.p.classdefs.field(owner, &name))
                 .is_some_and(|f| f.ann != Ann::Impossible);
-            if known {
+            // No instance of the class (or a subclass) is ever made: the read is
+            // unreachable (e.g. the handler of an exception never raised).
+            let exists = self.p.classdefs.instantiated.iter().any(|&k| {
+                classdef::is_subclass(self.snapshot, &ClassRef::User(k), &ClassRef::User(c))
+            });
+            if known || !exists {
                 continue;
             }
             let cname = classdef::class_name(self.snapshot, &ClassRef::User(c));
