@@ -376,6 +376,18 @@ pub unsafe fn collect_with_roots(words: &[*mut *mut u8]) {
     }
 }
 
+/// A full collection (minor, then major) with these roots; for tests.
+pub unsafe fn collect_full_with_roots(roots: &mut [*mut u8]) {
+    let g = gc();
+    for r in roots.iter_mut() {
+        roots::push_range(r as *mut *mut u8, 1);
+    }
+    collect::collect(g, true);
+    for _ in roots.iter() {
+        roots::pop_range();
+    }
+}
+
 /// Asks for a collection at the next poll or allocation of generated code.
 pub fn request_collection() {
     gc().request();

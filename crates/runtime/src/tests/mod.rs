@@ -7,6 +7,7 @@ mod dicts;
 mod exceptions;
 mod floats;
 mod format;
+mod gc;
 mod ints;
 mod lists;
 mod parsing;
