@@ -56,6 +56,8 @@ fn init_vtables() {
     for (i, (name, _)) in BUILTIN_EXCEPTIONS.iter().enumerate() {
         let name_str = unsafe { str_from_rust(name) } as i64;
         let vt: &'static mut [i64; 3] = Box::leak(Box::new([ranges[i].0, ranges[i].1, name_str]));
+        // The names are heap strs here (static data in real binaries): roots for good.
+        unsafe { crate::gc::roots::push_range(&mut vt[2] as *mut i64 as *mut *mut u8, 1) };
         unsafe { rpy_builtin_vtables[i] = vt as *mut [i64; 3] as *const u8 };
     }
 }
