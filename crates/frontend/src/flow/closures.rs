@@ -113,18 +113,18 @@ impl<'a> Builder<'a> {
                 "define the function at module level",
             );
         }
-        if args.vararg.is_some()
-            || args.kwarg.is_some()
-            || !args.kwonlyargs.is_empty()
-            || args
-                .posonlyargs
-                .iter()
-                .chain(&args.args)
-                .any(|a| a.default.is_some())
-        {
+        let has_default = (args.posonlyargs.iter().chain(&args.args)).any(|a| a.default.is_some());
+        if has_default {
             return self.refuse_closure(
                 range,
-                &format!("a {what} inside a function with default values, `*args` or keyword-only parameters"),
+                "a default value in a nested function",
+                "read the enclosing function's variable directly: a nested function sees its current value",
+            );
+        }
+        if args.vararg.is_some() || args.kwarg.is_some() || !args.kwonlyargs.is_empty() {
+            return self.refuse_closure(
+                range,
+                &format!("a {what} inside a function with `*args`, `**kwargs` or keyword-only parameters"),
                 "give the nested function plain positional parameters",
             );
         }
