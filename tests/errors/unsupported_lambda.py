@@ -1,4 +1,5 @@
 def main(argv):
-    double = lambda x: x * 2
-    print(double(3))
+    k = 2
+    scale = lambda x, k=k: x * k
+    print(scale(3))
     return 0

@@ -1,5 +1,13 @@
+def double(x):
+    return x * 2
+
+
 def main(argv):
-    def inner(x):
-        return x + 1
-    print(inner(1))
+    n = len(argv)
+
+    def add_n(x):
+        return x + n
+
+    for f in [double, add_n]:
+        print(f(1))
     return 0

@@ -154,7 +154,7 @@ fn describe_at(a: &Annotator, x: &Ann, depth: u32) -> String {
             Ann::Impossible => or_none("list".into(), *nullable),
             it => or_none(format!("list of {}", describe(a, &it)), *nullable),
         },
-        Ann::Tuple(items) => format!(
+        Ann::Tuple(items) if !matches!(items.first(), Some(Ann::Funcs(_))) => format!(
             "tuple ({})",
             items
                 .iter()

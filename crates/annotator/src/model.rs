@@ -184,6 +184,16 @@ impl Ann {
                     s
                 }
             }
+            Ann::Tuple(items) if matches!(items.first(), Some(Ann::Funcs(_))) => {
+                let Ann::Funcs(fs) = &items[0] else {
+                    unreachable!("matched above")
+                };
+                let names: Vec<String> = fs
+                    .iter()
+                    .map(|f| format!("`{}`", object_name(*f)))
+                    .collect();
+                format!("closure {}", names.join(" or "))
+            }
             Ann::Tuple(items) => {
                 format!(
                     "tuple ({})",

@@ -67,7 +67,16 @@ pub fn annotate_op(a: &mut Annotator, g: GraphId, i: Inst) -> R {
                 nullable: false,
             })
         }
-        NewTuple => Ok(Ann::Tuple(args)),
+        // A function item is a function pointer (`Funcs`), so that tuples made with
+        // different functions (closures among them) share one layout.
+        NewTuple => Ok(Ann::Tuple(
+            args.into_iter()
+                .map(|x| match x {
+                    Ann::Const(Desc::Function(f)) => Ann::Funcs(vec![f]),
+                    x => x,
+                })
+                .collect(),
+        )),
         GetItem => getitem(a, g, &inst.args, &args, span),
         SetItem => setitem(a, &args, span),
         SetAttr => {
@@ -570,6 +579,15 @@ fn call(
         Ann::Const(Desc::Function(f)) => a.call_function(*f, pos, kw, span),
         Ann::Const(Desc::Class(c)) => a.instantiate(*c, pos, kw, span),
         Ann::Funcs(fs) => a.call_funcs(&fs.clone(), pos, kw, span),
+        // A closure (`frontend/src/flow/closures.rs`): its cells go first.
+        Ann::Tuple(items) if matches!(items.first(), Some(Ann::Funcs(_))) => {
+            let Ann::Funcs(fs) = &items[0] else {
+                unreachable!("matched above")
+            };
+            let mut all: Vec<(Ann, Span)> = items[1..].iter().map(|c| (c.clone(), span)).collect();
+            all.extend(pos);
+            a.call_funcs(&fs.clone(), all, kw, span)
+        }
         Ann::Const(Desc::Builtin(q)) if q == "builtins.super" && pos.is_empty() => {
             a.super_call(span)
         }

@@ -65,6 +65,31 @@ def real_path(path):
     return os.path.normcase(os.path.realpath(path))
 
 
+COMPREHENSIONS = ("<listcomp>", "<setcomp>", "<dictcomp>", "<genexpr>")
+
+
+def nested_codes(code):
+    """The code objects of the `def`s and lambdas nested in `code` (those of its
+    comprehensions too, which the flow builder inlines), in order."""
+    out = []
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            if const.co_name in COMPREHENSIONS:
+                out.extend(nested_codes(const))
+            else:
+                out.append(const)
+    return out
+
+
+def first_position(code):
+    """(line, column) of the first instruction of `code` with a source position: it lies
+    inside the `def` or lambda, which tells lambdas on one line apart."""
+    for line, _, col, end_col in code.co_positions():
+        if line is not None and col is not None and end_col is not None and end_col > col:
+            return [line, col]
+    return None
+
+
 def clean(s):
     """A string that survives UTF-8 (lone surrogates become backslash escapes)."""
     if s.isascii():
@@ -271,6 +296,8 @@ class Snapshot:
         self.modules = {}  # id(globals dict) -> ModuleState
         self.synthetic = {}  # builtin qualname -> object id (for builtins with no object)
         self.code_names_cache = {}  # id(code) -> (code, names)
+        self.lifted_cache = {}  # id(code) -> (code, function) of nested defs and lambdas
+        self.lifted_ids = set()
         self.all_names = {}  # names read by reachable user code (an ordered set)
         self.value_modules = []  # user modules reachable as values
 
@@ -447,6 +474,7 @@ class Snapshot:
                 closure.append([clean(name), self.ref(value)])
         attrs = [[clean(k), self.ref(v)] for k, v in f.__dict__.items() if isinstance(k, str)]
         self.read_names(code, state)
+        nested = [self.ref(self.lifted(c, g)) for c in nested_codes(code)]
         return {
             "kind": "function",
             "name": clean(code.co_name),
@@ -460,7 +488,24 @@ class Snapshot:
             "closure": closure,
             "globals": globals_id,
             "attrs": attrs,
+            "nested": nested,
+            "cellvars": [clean(n) for n in code.co_cellvars],
+            "lifted": id(f) in self.lifted_ids,
+            "first_pos": first_position(code),
         }
+
+    def lifted(self, code, g):
+        """A function object for the code of a nested `def` or `lambda` (made at run time
+        by its enclosing function), with empty cells: the flow builder turns its free
+        variables into cell parameters (see ARCHITECTURE.md, closures)."""
+        hit = self.lifted_cache.get(id(code))
+        if hit is not None:
+            return hit[1]
+        cells = tuple(types.CellType() for _ in code.co_freevars)
+        f = types.FunctionType(code, g, code.co_name, None, cells)
+        self.lifted_cache[id(code)] = (code, f)
+        self.lifted_ids.add(id(f))
+        return f
 
     def class_(self, cls):
         if not self.libs.class_is_user(cls):

@@ -133,6 +133,20 @@ pub struct FunctionObj {
     /// The function's `__dict__` (attributes set by decorators, e.g. `_always_inline_`).
     #[serde(default)]
     pub attrs: Vec<(String, ObjId)>,
+    /// The functions of the `def`s and lambdas nested in this one (in its comprehensions
+    /// too), in the order of the code's constants: lifted function objects.
+    #[serde(default)]
+    pub nested: Vec<ObjId>,
+    /// Locals that nested functions read (`co_cellvars`): they live in cells.
+    #[serde(default)]
+    pub cellvars: Vec<String>,
+    /// A nested function made at run time by its enclosing one: its free variables are
+    /// cell parameters before the positional ones (the cells of `closure` are empty).
+    #[serde(default)]
+    pub lifted: bool,
+    /// (line, column) of the code's first positioned instruction (inside the function).
+    #[serde(default)]
+    pub first_pos: Option<(u32, u32)>,
 }
 
 #[derive(Clone, Debug, Deserialize)]

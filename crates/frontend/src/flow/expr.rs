@@ -140,11 +140,7 @@ impl<'a> Builder<'a> {
                 d.range,
             ),
             Expr::Set(s) => self.set_display(&s.elts, s.range),
-            Expr::Lambda(l) => self.refuse(
-                l.range,
-                "`lambda`",
-                "define the function with `def` at module level",
-            ),
+            Expr::Lambda(l) => self.closure("<lambda>", true, &l.args, false, l.range),
             Expr::NamedExpr(n) => {
                 let mut names = std::collections::HashSet::new();
                 super::scope::collect_target(&n.target, &mut names);

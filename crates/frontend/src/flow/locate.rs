@@ -41,6 +41,8 @@ impl FuncAst {
 /// One parsed source file: its id in the [`SourceMap`] and its functions by first line.
 pub(crate) struct ParsedFile {
     pub file: FileId,
+    /// The byte offset of each line's start.
+    pub line_starts: Vec<u32>,
     by_line: HashMap<u32, Vec<FuncAst>>,
 }
 
@@ -79,8 +81,9 @@ impl ParsedFile {
             .label("the parser stopped here")
             .help("rpy parses the same Python 3 syntax as CPython 3.11; fix the syntax error")
         })?;
+        let starts = line_starts(text);
         let mut indexer = Indexer {
-            line_starts: line_starts(text),
+            line_starts: starts.clone(),
             by_line: HashMap::new(),
         };
         if let ast::Mod::Module(m) = module {
@@ -90,6 +93,7 @@ impl ParsedFile {
         }
         Ok(ParsedFile {
             file,
+            line_starts: starts,
             by_line: indexer.by_line,
         })
     }
@@ -138,13 +142,23 @@ impl ParsedFile {
         out
     }
 
-    pub fn find(&self, line: u32, name: &str, is_lambda: bool) -> Option<&FuncAst> {
+    /// `pos` (line and column of the code's first instruction) tells apart lambdas that
+    /// start on one line: the one whose range contains it.
+    pub fn find(
+        &self,
+        line: u32,
+        name: &str,
+        is_lambda: bool,
+        pos: Option<(u32, u32)>,
+    ) -> Option<&FuncAst> {
         let cands = self.by_line.get(&line)?;
         let kind_ok = |f: &&FuncAst| matches!(f, FuncAst::Lambda(_)) == is_lambda;
+        let at = pos.map(|p| offset_of(&self.line_starts, p));
         cands
             .iter()
             .filter(kind_ok)
-            .find(|f| f.name() == name)
+            .find(|f| f.name() == name && at.map_or(true, |o| f.range().contains(o.into())))
+            .or_else(|| cands.iter().filter(kind_ok).find(|f| f.name() == name))
             .or_else(|| cands.iter().find(kind_ok))
     }
 
@@ -172,6 +186,13 @@ impl ParsedFile {
     pub fn span(&self, range: TextRange) -> Span {
         span_of(self.file, range)
     }
+}
+
+/// The byte offset of a (1-based line, byte column) position.
+pub(crate) fn offset_of(line_starts: &[u32], (line, col): (u32, u32)) -> u32 {
+    line_starts
+        .get(line.saturating_sub(1) as usize)
+        .map_or(0, |s| s + col)
 }
 
 fn line_starts(text: &str) -> Vec<u32> {

@@ -55,6 +55,7 @@
 //! `raise`/`break`/`continue`, E0106 `except` class that is not a constant, E0199 internal
 //! error of the builder.
 
+mod closures;
 mod cond;
 mod exceptions;
 mod expr;
@@ -158,7 +159,10 @@ impl FlowBuilderCache {
             .entry(f.file.clone())
             .or_insert_with(|| ParsedFile::load(&f.file, sources));
         let parsed = parsed.as_ref().map_err(|d| vec![d.clone()])?;
-        if parsed.find(f.firstlineno, &f.name, f.is_lambda).is_none() {
+        if parsed
+            .find(f.firstlineno, &f.name, f.is_lambda, f.first_pos)
+            .is_none()
+        {
             return Err(vec![parsed.not_found(
                 &f.qualname,
                 &f.file,
@@ -170,10 +174,11 @@ impl FlowBuilderCache {
         let mutable = self.mutable_globals(snapshot, sources);
         let parsed = self.files[&f.file].as_ref().expect("loaded above");
         let fast = parsed
-            .find(f.firstlineno, &f.name, f.is_lambda)
+            .find(f.firstlineno, &f.name, f.is_lambda, f.first_pos)
             .expect("found above");
+        let line_starts = &parsed.line_starts;
         // A big stack for deep nesting, and a panic (a builder bug) becomes a diagnostic.
-        let run = || Builder::run(snapshot, f, file, fast, &mutable);
+        let run = || Builder::run(snapshot, f, file, fast, &mutable, line_starts);
         let joined = std::thread::scope(|s| {
             std::thread::Builder::new()
                 .stack_size(256 << 20)
@@ -191,7 +196,7 @@ impl FlowBuilderCache {
                 Some(parsed.span(fast.range())),
             )
             .help("this is a bug in rpy; please report it with this function")]),
-            Err(_) => Builder::run(snapshot, f, file, fast, &mutable),
+            Err(_) => Builder::run(snapshot, f, file, fast, &mutable, line_starts),
         }
     }
 }
@@ -265,6 +270,11 @@ pub(crate) struct Builder<'a> {
     reads: Vec<(Value, String, Span, Block)>,
     /// Globals assigned at run time somewhere, by (file, name).
     mutable: &'a HashSet<(String, String)>,
+    /// Names that live in cells (cell variables, free variables of a lifted function),
+    /// and whether their cell is filled from the start.
+    cells: HashMap<String, bool>,
+    /// Byte offset of each line of the function's file.
+    line_starts: &'a [u32],
 }
 
 impl<'a> Builder<'a> {
@@ -274,6 +284,7 @@ impl<'a> Builder<'a> {
         file: FileId,
         fast: &'a FuncAst,
         mutable: &'a HashSet<(String, String)>,
+        line_starts: &'a [u32],
     ) -> Result<FlowGraph, Vec<Diagnostic>> {
         let globals = match snap.objects.get(func.globals) {
             Some(Obj::Module { globals, .. }) => {
@@ -297,6 +308,8 @@ impl<'a> Builder<'a> {
             bool_values: HashSet::new(),
             reads: vec![],
             mutable,
+            cells: HashMap::new(),
+            line_starts,
         };
         let entry = b.g.entry;
         b.ssa.seal(&mut b.g, entry);
@@ -309,7 +322,9 @@ impl<'a> Builder<'a> {
                 let (params, refused) = b.params(&d.args);
                 let all: Vec<&str> = params.iter().chain(&refused).copied().collect();
                 b.scope = Scope::of_function(&all, &d.body);
+                b.bind_free_cells();
                 b.bind_params(&params);
+                b.make_cellvars(&params, d.range);
                 b.poison(refused.iter().map(|s| s.to_string()));
                 b.stmts(&d.body);
             }
@@ -317,7 +332,9 @@ impl<'a> Builder<'a> {
                 let (params, refused) = b.params(&l.args);
                 let all: Vec<&str> = params.iter().chain(&refused).copied().collect();
                 b.scope = Scope::of_lambda(&all);
+                b.bind_free_cells();
                 b.bind_params(&params);
+                b.make_cellvars(&params, l.range);
                 b.poison(refused.iter().map(|s| s.to_string()));
                 let v = b.expr(&l.body);
                 if let Some(cur) = b.cur.take() {

@@ -213,6 +213,11 @@ impl<'a> Builder<'a> {
 
     /// The value of a name read at `r`.
     pub(super) fn read_name(&mut self, name: &str, r: TextRange) -> Value {
+        if self.renamed(name).is_none() {
+            if let Some(v) = self.read_cell(name, r) {
+                return v;
+            }
+        }
         let var = match self.renamed(name) {
             Some(n) => Var::Name(n),
             None if self.scope.locals.contains(name) => Var::Name(name.to_string()),
@@ -251,6 +256,7 @@ impl<'a> Builder<'a> {
     pub(super) fn write_name(&mut self, name: &str, v: Value, r: TextRange) {
         if let Some(n) = self.renamed(name) {
             self.write(Var::Name(n), v);
+        } else if self.write_cell(name, v, r) {
         } else if self.scope.globals.contains(name) {
             if self.globals.contains_key(name) {
                 let (m, n) = (

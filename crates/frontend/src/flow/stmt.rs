@@ -55,6 +55,17 @@ impl<'a> Builder<'a> {
             Stmt::Try(t) => self.try_stmt(t),
             Stmt::Assert(a) => self.assert_stmt(a),
             Stmt::Delete(d) => d.targets.iter().for_each(|t| self.delete(t)),
+            Stmt::Nonlocal(n) if n.names.iter().all(|x| self.is_free_cell(x)) => {}
+            Stmt::FunctionDef(d) => {
+                let v = self.closure(
+                    &d.name,
+                    false,
+                    &d.args,
+                    !d.decorator_list.is_empty(),
+                    d.range,
+                );
+                self.write_name(&d.name, v, d.range);
+            }
             _ => self.refused_stmt(s),
         }
     }

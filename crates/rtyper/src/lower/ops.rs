@@ -586,16 +586,22 @@ fn call(l: &mut Lower, inst: &InstData<FlowOp>, args: &[Value], anns: &[Ann], re
     match &anns[0] {
         Ann::Const(Desc::Function(f)) => call_function(l, *f, pos, kw, res),
         Ann::Const(Desc::Class(c)) => super::instances::instantiate(l, *c, pos, kw, res),
-        Ann::Funcs(fs) => {
-            let Some(f0) = fs.iter().copied().find(|f| l.p.func_graphs.contains_key(f)) else {
-                return l.konst(LlConst::Void);
+        Ann::Funcs(fs) => call_pointer(l, args[0], &fs.clone(), pos, kw, res),
+        // A closure (`frontend/src/flow/closures.rs`): `(function, cell...)`, cells first.
+        Ann::Tuple(items) if matches!(items.first(), Some(Ann::Funcs(_))) => {
+            let items = items.clone();
+            let Ann::Funcs(fs) = &items[0] else {
+                unreachable!("matched above")
             };
-            let g0 = l.p.func_graphs[&f0];
-            let mut call_args = vec![args[0]];
-            call_args.extend(bind_args(l, f0, g0, pos, kw));
-            let ret = crate::lower::ret_ann(l.p, g0);
-            let r = l.op(LlOp::IndirectCall, call_args, ll_type(&ret));
-            l.convert(r, &ret, res)
+            let mut all: Pos = (1..items.len())
+                .map(|k| (super::tuples::item(l, args[0], &items, k), items[k].clone()))
+                .collect();
+            all.extend(pos);
+            if let [f] = fs[..] {
+                return call_function(l, f, all, kw, res);
+            }
+            let fp = super::tuples::item(l, args[0], &items, 0);
+            call_pointer(l, fp, fs, all, kw, res)
         }
         Ann::Const(Desc::Builtin(q)) if q == "builtins.super" => {
             // The receiver of the running method: its first parameter.
@@ -701,6 +707,19 @@ pub fn call_function(l: &mut Lower, f: ObjId, pos: Pos, kw: Kw, res: &Ann) -> Va
     call_args.extend(bind_args(l, f, callee, pos, kw));
     let ret = crate::lower::ret_ann(l.p, callee);
     let r = l.op(LlOp::DirectCall, call_args, ll_type(&ret));
+    l.convert(r, &ret, res)
+}
+
+/// A call through a function pointer `fp` to one of `fs` (they share their signature).
+fn call_pointer(l: &mut Lower, fp: Value, fs: &[ObjId], pos: Pos, kw: Kw, res: &Ann) -> Value {
+    let Some(f0) = fs.iter().copied().find(|f| l.p.func_graphs.contains_key(f)) else {
+        return l.konst(LlConst::Void);
+    };
+    let g0 = l.p.func_graphs[&f0];
+    let mut call_args = vec![fp];
+    call_args.extend(bind_args(l, f0, g0, pos, kw));
+    let ret = crate::lower::ret_ann(l.p, g0);
+    let r = l.op(LlOp::IndirectCall, call_args, ll_type(&ret));
     l.convert(r, &ret, res)
 }
 
