@@ -474,7 +474,12 @@ class Snapshot:
                 closure.append([clean(name), self.ref(value)])
         attrs = [[clean(k), self.ref(v)] for k, v in f.__dict__.items() if isinstance(k, str)]
         self.read_names(code, state)
-        nested = [self.ref(self.lifted(c, g)) for c in nested_codes(code)]
+        inner = nested_codes(code)
+        nested = [self.ref(self.lifted(c, g)) for c in inner]
+        # Variables shared with nested defs and lambdas. A comprehension's code object
+        # also makes cells of what it reads (before Python 3.12), but the flow builder
+        # inlines comprehensions: those variables stay plain locals.
+        shared = {n for c in inner for n in c.co_freevars}
         return {
             "kind": "function",
             "name": clean(code.co_name),
@@ -489,7 +494,7 @@ class Snapshot:
             "globals": globals_id,
             "attrs": attrs,
             "nested": nested,
-            "cellvars": [clean(n) for n in code.co_cellvars],
+            "cellvars": [clean(n) for n in code.co_cellvars if n in shared],
             "lifted": id(f) in self.lifted_ids,
             "first_pos": first_position(code),
         }
