@@ -18,6 +18,7 @@ pub mod dictdef;
 pub mod dicts;
 pub mod driver;
 pub mod files;
+pub mod globals;
 pub mod instances;
 pub mod listdef;
 pub mod lists;

@@ -258,6 +258,22 @@ pub fn poll<'ctx>(e: &mut Emitter<'ctx, '_>, st: &mut FnState<'ctx>, roots: &[Ro
     e.builder.position_at_end(done);
 }
 
+/// Whether header word `h` has `flag`.
+fn flag_set<'ctx>(
+    e: &Emitter<'ctx, '_>,
+    h: IntValue<'ctx>,
+    flag: u64,
+    name: &str,
+) -> IntValue<'ctx> {
+    let bit = e
+        .builder
+        .build_and(h, e.i64.const_int(flag, false), "flag")
+        .expect("positioned");
+    e.builder
+        .build_int_compare(IntPredicate::NE, bit, e.i64.const_zero(), name)
+        .expect("positioned")
+}
+
 /// The write barrier before storing a reference into `obj` (into item `index` when it
 /// is an array: an old array with cards only marks the item's card).
 pub fn write_barrier<'ctx>(
@@ -276,14 +292,7 @@ pub fn write_barrier<'ctx>(
         .build_load(hp, "hdr")
         .expect("positioned")
         .into_int_value();
-    let bit = e
-        .builder
-        .build_and(h, e.i64.const_int(FLAG_TRACK_YOUNG, false), "track")
-        .expect("positioned");
-    let set = e
-        .builder
-        .build_int_compare(IntPredicate::NE, bit, e.i64.const_zero(), "needs_wb")
-        .expect("positioned");
+    let set = flag_set(e, h, FLAG_TRACK_YOUNG, "needs_wb");
     let (slow, done) = (
         e.ctx.append_basic_block(st.fv, "wb"),
         e.ctx.append_basic_block(st.fv, "wb_done"),
@@ -293,14 +302,7 @@ pub fn write_barrier<'ctx>(
         .expect("positioned");
     e.builder.position_at_end(slow);
     if let Some(idx) = index {
-        let cards = e
-            .builder
-            .build_and(h, e.i64.const_int(FLAG_HAS_CARDS, false), "cards")
-            .expect("positioned");
-        let has = e
-            .builder
-            .build_int_compare(IntPredicate::NE, cards, e.i64.const_zero(), "has_cards")
-            .expect("positioned");
+        let has = flag_set(e, h, FLAG_HAS_CARDS, "has_cards");
         let (card_bb, plain) = (
             e.ctx.append_basic_block(st.fv, "wb_card"),
             e.ctx.append_basic_block(st.fv, "wb_plain"),

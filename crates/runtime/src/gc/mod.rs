@@ -278,14 +278,6 @@ pub unsafe extern "C" fn rpy_gc_poll() {
     }
 }
 
-/// A full collection now (nursery and old generation).
-pub unsafe fn collect_full() {
-    let g = gc();
-    if g.inhibited == 0 {
-        collect::collect(g, true);
-    }
-}
-
 /// The write barrier's slow path: `obj` had [`FLAG_TRACK_YOUNG`] and a reference is
 /// being stored into it.
 #[no_mangle]
@@ -386,11 +378,6 @@ pub unsafe fn collect_full_with_roots(roots: &mut [*mut u8]) {
     for _ in roots.iter() {
         roots::pop_range();
     }
-}
-
-/// Asks for a collection at the next poll or allocation of generated code.
-pub fn request_collection() {
-    gc().request();
 }
 
 /// Whether `p` is in the nursery (it will move at the next collection).
